@@ -1,0 +1,36 @@
+/**
+ * The headless runner: `npm run --silent lab -- <command> [options]`. Errors print one line and exit
+ * non-zero (2 for bad usage or input, 1 for failures); set LAB_DEBUG=1 for stack traces.
+ */
+import { UsageError } from './args.ts';
+import { modelsCommand } from './models.ts';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => void | Promise<void>; help: string }> = {
+  models: { run: modelsCommand, help: 'models [--model ID] [--ratios 0,0.5] [--scope uniform|global] [--input 32x32x3] [--classes 10] [--json]' },
+};
+
+function usage(): string {
+  return ['usage: npm run --silent lab -- <command> [options]', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command '${name}' (known: ${Object.keys(COMMANDS).join(', ')})`);
+  await command.run(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`lab: ${message}\n`);
+    if (process.env.LAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = error instanceof UsageError || error instanceof RangeError ? 2 : 1;
+  },
+);
