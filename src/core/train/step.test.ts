@@ -17,9 +17,11 @@ describe('trainStep', () => {
     let before = -1;
     for (let i = 0; i < 6; i++) {
       if (i === 1) before = tf.memory().numTensors;
-      const loss = trainStep(net, sgd, { x, labels }, 0.05);
+      const { loss, correct } = trainStep(net, sgd, { x, labels }, 0.05);
       losses.push((await loss.data())[0]!);
+      expect((await correct.data())[0]).toBeGreaterThanOrEqual(0);
       loss.dispose();
+      correct.dispose();
       if (i >= 1) expect(tf.memory().numTensors).toBe(before);
     }
     expect(losses[5]!).toBeLessThan(losses[0]!);

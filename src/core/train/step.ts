@@ -1,8 +1,8 @@
 /**
  * One training step: forward in training mode, loss, gradients of every trainable variable, the SGD
  * update, and the batch-norm running statistics (momentum 0.1, unbiased batch variance, as PyTorch).
- * Returns the loss as a scalar tensor the caller reads asynchronously (batched) and disposes; nothing
- * else survives the step.
+ * Returns the loss and the number of correctly classified images as scalar tensors the caller reads
+ * asynchronously (batched) and disposes; nothing else survives the step.
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Gradients live in a separate module of tfjs-core; the training step needs them all registered.
@@ -24,12 +24,19 @@ export interface Batch {
   teacher?: tf.Tensor2D;
 }
 
-export function trainStep(net: Network, sgd: Sgd, batch: Batch, lr: number, kd?: KdOptions): tf.Scalar {
+export interface StepResult {
+  loss: tf.Scalar;
+  correct: tf.Scalar;
+}
+
+export function trainStep(net: Network, sgd: Sgd, batch: Batch, lr: number, kd?: KdOptions): StepResult {
   let moments: Record<string, BatchMoments> = {};
+  let correct: tf.Scalar | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const out = forward(net.spec, net.params, batch.x, true);
     moments = out.moments;
     for (const m of Object.values(moments)) tf.keep(m.mean), tf.keep(m.variance);
+    correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(out.logits, 1), batch.labels), 'float32')));
     return kd && batch.teacher ? distillationLoss(out.logits, batch.teacher, batch.labels, kd) : crossEntropy(out.logits, batch.labels);
   }, Object.values(net.trainable));
   const named: Record<string, tf.Tensor> = {};
@@ -47,5 +54,5 @@ export function trainStep(net: Network, sgd: Sgd, batch: Batch, lr: number, kd?:
   });
   for (const m of Object.values(moments)) m.mean.dispose(), m.variance.dispose();
   for (const g of Object.values(grads)) g.dispose();
-  return value;
+  return { loss: value, correct: correct! };
 }

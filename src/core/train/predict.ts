@@ -1,0 +1,83 @@
+/**
+ * Inference over many images in batches (inference-mode batch norm): class probabilities, optional
+ * penultimate features, and accuracy. Every batch is read back asynchronously; no tensor outlives a batch.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { forward } from '../models/forward.ts';
+import type { BatchSource } from './batchSource.ts';
+import type { Network } from './network.ts';
+
+export interface Predictions {
+  /** n x numClasses softmax probabilities. */
+  probs: Float32Array;
+  /** n x featureWidth penultimate features, when asked for. */
+  features?: Float32Array;
+  featureWidth: number;
+}
+
+export const INFERENCE_BATCH = 256;
+
+export interface PredictOptions {
+  features?: boolean;
+  /** Per batch on the backend: a score per image computed from the probabilities (e.g. uncertainty). */
+  score?: (probs: tf.Tensor2D) => tf.Tensor1D;
+  batchSize?: number;
+  /** Checked between batches. */
+  cancelled?: () => boolean;
+}
+
+export interface PredictResult extends Predictions {
+  scores?: Float32Array;
+}
+
+export async function predict(net: Network, source: BatchSource, indices: ArrayLike<number>, options: PredictOptions = {}): Promise<PredictResult> {
+  const n = indices.length;
+  const k = source.numClasses;
+  const size = options.batchSize ?? INFERENCE_BATCH;
+  const featureWidth = net.spec.stages.at(-1)!.at(-1)!.widths.at(-1)!;
+  const probs = new Float32Array(n * k);
+  const features = options.features ? new Float32Array(n * featureWidth) : undefined;
+  const scores = options.score ? new Float32Array(n) : undefined;
+  const [h, w, c] = [source.height, source.width, source.channels];
+  for (let start = 0; start < n; start += size) {
+    if (options.cancelled?.()) throw new CancelledError();
+    const idx = Array.from({ length: Math.min(size, n - start) }, (_, i) => indices[start + i]!);
+    const outs = tf.tidy(() => {
+      const x = tf.tensor4d(source.pixels(idx), [idx.length, h, w, c]);
+      const out = forward(net.spec, net.params, x, false);
+      const p = tf.softmax(out.logits);
+      return [p, ...(features ? [out.features] : []), ...(options.score ? [options.score(p)] : [])];
+    });
+    const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+    outs.forEach((t) => t.dispose());
+    probs.set(data[0]!, start * k);
+    let next = 1;
+    if (features) features.set(data[next++]!, start * featureWidth);
+    if (scores) scores.set(data[next]!, start);
+  }
+  return { probs, featureWidth, ...(features ? { features } : {}), ...(scores ? { scores } : {}) };
+}
+
+export function accuracyOf(probs: Float32Array, numClasses: number, labels: ArrayLike<number>): number {
+  const n = labels.length;
+  if (n === 0) return Number.NaN;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < numClasses; j++) if (probs[i * numClasses + j]! > probs[i * numClasses + best]!) best = j;
+    if (best === labels[i]) correct++;
+  }
+  return correct / n;
+}
+
+export async function evaluate(net: Network, source: BatchSource, indices: ArrayLike<number>, cancelled?: () => boolean): Promise<number> {
+  const { probs } = await predict(net, source, indices, cancelled ? { cancelled } : {});
+  return accuracyOf(probs, source.numClasses, Array.from(indices, (i) => source.labels[i]!));
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('the run was cancelled');
+    this.name = 'CancelledError';
+  }
+}
