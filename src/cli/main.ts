@@ -4,8 +4,10 @@
  */
 import { UsageError } from './args.ts';
 import { modelsCommand } from './models.ts';
+import { runCommand } from './run.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => void | Promise<void>; help: string }> = {
+  run: { run: runCommand, help: "run '<lab URL or query>' --out results.json [--data PATH] [--quiet]" },
   models: { run: modelsCommand, help: 'models [--model ID] [--ratios 0,0.5] [--scope uniform|global] [--input 32x32x3] [--classes 10] [--json]' },
 };
 
@@ -31,6 +33,6 @@ main(process.argv.slice(2)).then(
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`lab: ${message}\n`);
     if (process.env.LAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = error instanceof UsageError || error instanceof RangeError ? 2 : 1;
+    process.exitCode = error instanceof UsageError || error instanceof RangeError || (error instanceof Error && error.name === 'DatasetError') ? 2 : 1;
   },
 );

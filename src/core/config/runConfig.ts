@@ -117,7 +117,10 @@ export interface ConfigProblem {
   why: string;
 }
 
-/** SVP's proxy: resnet8 for resnet20 and shallower nets, resnet20 for deeper ones (the paper's pairs). */
+/**
+ * SVP's proxy: resnet8 for resnet20 and shallower nets (resnet8 is its own proxy, there being no smaller
+ * one), resnet20 for deeper ones (the paper's pairs).
+ */
 export function proxyModel(config: Pick<RunConfig, 'model' | 'proxy'>): ModelId {
   if (config.proxy !== 'auto') return config.proxy;
   const depth = Number(config.model.slice('resnet'.length));
@@ -134,9 +137,6 @@ export function validateConfig(config: RunConfig): ConfigProblem[] {
   if (problems.length > 0) return problems;
   if (config.schedule[0]! > config.budget) {
     problems.push({ key: 'schedule', value: config.schedule, why: `the initial fraction ${config.schedule[0]} exceeds the budget ${config.budget}` });
-  }
-  if (config.methods.includes('svp') && config.proxy !== 'auto' && config.proxy === config.model) {
-    problems.push({ key: 'proxy', value: config.proxy, why: 'the SVP proxy should be smaller than the target model' });
   }
   return problems;
 }

@@ -1,0 +1,83 @@
+/**
+ * `lab run`: the experiment of a lab URL, headless, on the fastest trainable backend.
+ *   npm run --silent lab -- run '<query or full lab URL>' --out results.json [--data PATH]
+ * Progress goes to stderr, results to the file. Ctrl-C or a failure writes what finished so far,
+ * marked incomplete (`complete: false`, `stopped`), and exits non-zero with one line.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { RunEvent, RunResults } from '../core/experiment/events.ts';
+import { runExperiment } from '../core/experiment/runExperiment.ts';
+import { decodeConfig } from '../url/codec.ts';
+import { parseArgs, stringOption, UsageError } from './args.ts';
+import { selectBackend } from './backend.ts';
+import { loadDataset } from './loadData.ts';
+
+const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : `${(100 * x).toFixed(1)}%`);
+
+function progressLine(e: RunEvent): string | null {
+  switch (e.type) {
+    case 'run-started':
+      return `pool ${e.poolSize}, test ${e.testSize}; labelled fractions ${e.fractions.join(', ')}; methods ${e.methods.map((m) => m.method).join(', ')}`;
+    case 'round-started':
+      return `[${e.track}] round ${e.round + 1}: ${e.labeled} labelled (${pct(e.fraction)})`;
+    case 'epoch':
+      return `  ${e.role}${e.method ? ` ${e.method}` : ''} epoch ${e.metrics.epoch}/${e.epochs}: loss ${e.metrics.loss.toFixed(3)}, train ${pct(e.metrics.trainAccuracy)}${e.metrics.testAccuracy !== undefined ? `, test ${pct(e.metrics.testAccuracy)}` : ''}`;
+    case 'selection-done':
+      return `  selected ${e.selected} (train ${e.seconds.train.toFixed(1)} s, inference ${e.seconds.inference.toFixed(1)} s, ranking ${e.seconds.ranking.toFixed(2)} s)`;
+    case 'round-finished':
+      return `  ${e.method}: selector ${pct(e.result.selectorAccuracy)}, target ${pct(e.result.targetAccuracy)}`;
+    default:
+      return null;
+  }
+}
+
+function summary(r: RunResults): string {
+  const rows = r.methods.map((m) => `  ${m.method.padEnd(22)} ${m.rounds.map((x) => `${pct(x.fraction)}: ${pct(x.targetAccuracy)}`).join('  ')}`);
+  return [`${r.complete ? 'finished' : 'stopped'} in ${r.seconds.toFixed(1)} s on ${r.backend}`, ...rows].join('\n');
+}
+
+export async function runCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['quiet'], ['out', 'data']);
+  if (args.positionals.length !== 1) throw new UsageError("run needs one argument: a lab URL or its query, e.g. 'model=resnet8&pool=200&epochs=1'");
+  const out = stringOption(args, 'out') ?? 'results.json';
+  const decoded = decodeConfig(args.positionals[0]!);
+  if (decoded.ignored.length > 0) {
+    throw new UsageError(`invalid settings: ${decoded.ignored.map((i) => `${i.key}=${i.value} (${i.why})`).join('; ')}`);
+  }
+  const config = decoded.config;
+  const log = (line: string) => void (args.options.has('quiet') || process.stderr.write(`${line}\n`));
+  const dataSpec = stringOption(args, 'data') ?? config.dataset;
+  const dataset = await loadDataset(dataSpec);
+  if (dataset.id !== config.dataset) log(`dataset: ${dataset.name} (${dataset.id}) from ${dataSpec}`);
+  config.dataset = dataset.id;
+  const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
+  log(`backend: ${backend.name} (${backend.reason})`);
+
+  let cancelled = false;
+  const onSigint = () => {
+    if (cancelled) process.exit(130);
+    cancelled = true;
+    log('cancelling after the current step (Ctrl-C again to quit at once)');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const results = await runExperiment(config, dataset, {
+      backend: backend.name,
+      cancelled: () => cancelled,
+      yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+      emit: (e) => {
+        const line = progressLine(e);
+        if (line) log(line);
+      },
+    });
+    await writeFile(out, `${JSON.stringify(results, null, 1)}\n`);
+    log(summary(results));
+    log(`results: ${out}`);
+    if (!results.complete) {
+      process.exitCode = cancelled ? 130 : 1;
+      process.stderr.write(`lab: run ${results.stopped === 'cancelled' ? 'cancelled' : `failed: ${results.stopped}`}; partial results in ${out}\n`);
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -1,0 +1,85 @@
+/** What an experiment reports as it runs (the event stream), and what it produces (the results). */
+import type { RunConfig } from '../config/runConfig.ts';
+import type { EpochMetrics } from '../train/trainer.ts';
+import type { Flops } from './cost.ts';
+
+/** How a target network starts: fused from the trained pruned selector, or from its own initialisation. */
+export type TargetStart = 'fused' | 'scratch';
+
+export interface NetworkInfo {
+  model: string;
+  /** Pruning ratio, for pruned selectors. */
+  ratio?: number;
+  params: number;
+  macs: number;
+}
+
+export interface Seconds {
+  train: number;
+  inference: number;
+  ranking: number;
+}
+
+export interface RoundResult {
+  round: number;
+  labeled: number;
+  fraction: number;
+  selectorAccuracy: number;
+  /** Where a separate target was trained (all methods but al, whose selector is the target). */
+  targetAccuracy?: number;
+  /** Cost of selection in this round: selector training, scoring the pool, ranking. */
+  selectionFlops: Flops;
+  cumulativeSelectionFlops: Flops;
+  /** Training the target network this round (0 for al, whose selector is the target). */
+  targetFlops: Flops;
+  /** Measured selection time, split as SVP's selection log does. */
+  seconds: Seconds;
+  cumulativeSelectionSeconds: number;
+  targetSeconds: number;
+}
+
+export interface TrainingCurve {
+  method: string;
+  round: number;
+  labeled: number;
+  fraction: number;
+  start: TargetStart;
+  kd: boolean;
+  epochs: EpochMetrics[];
+}
+
+export interface MethodResult {
+  /** e.g. 'al', 'prunefuse@0.5', 'svp'. */
+  method: string;
+  base: string;
+  selector: NetworkInfo;
+  target: NetworkInfo;
+  rounds: RoundResult[];
+  curves: TrainingCurve[];
+}
+
+export interface RunResults {
+  config: RunConfig;
+  dataset: { id: string; name: string; poolSize: number; testSize: number; classes: number };
+  backend: string;
+  complete: boolean;
+  /** Why a run is incomplete (cancelled, or the error). */
+  stopped?: string;
+  fractions: number[];
+  methods: MethodResult[];
+  startedAt: string;
+  seconds: number;
+}
+
+export type Role = 'selector' | 'target';
+
+export type RunEvent =
+  | { type: 'run-started'; methods: Array<{ method: string; selector: NetworkInfo; target: NetworkInfo }>; fractions: number[]; counts: number[]; poolSize: number; testSize: number }
+  | { type: 'round-started'; track: string; methods: string[]; round: number; labeled: number; fraction: number }
+  | { type: 'step'; track: string; role: Role; method?: string; round: number; step: number; totalSteps: number }
+  | { type: 'epoch'; track: string; role: Role; method?: string; round: number; epochs: number; metrics: EpochMetrics }
+  | { type: 'selection-done'; track: string; round: number; selected: number; seconds: Seconds; flops: Flops }
+  | { type: 'target-finished'; method: string; round: number; accuracy: number; curve: TrainingCurve }
+  | { type: 'round-finished'; method: string; result: RoundResult }
+  | { type: 'run-finished'; results: RunResults }
+  | { type: 'run-stopped'; reason: string; cancelled: boolean; results: RunResults };

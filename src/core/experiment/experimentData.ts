@@ -1,0 +1,73 @@
+/**
+ * The data of one experiment: the unlabelled pool and the test set, drawn once from the dataset with the
+ * run's seed and shared by every method. Pool and test images are copied into their own uint8 sets;
+ * normalisation statistics come from the pool. The batch source numbers the pool 0..pool-1 and the test
+ * images after it.
+ */
+import { channelStats, toFloatBatch } from '../data/stats.ts';
+import type { Dataset, ImageSet } from '../data/types.ts';
+import type { Rng } from '../rng.ts';
+import type { BatchSource } from '../train/batchSource.ts';
+
+export interface ExperimentData {
+  source: BatchSource;
+  /** Source indices of the pool images (0..pool-1). */
+  pool: Int32Array;
+  /** Source indices of the test images. */
+  test: Int32Array;
+  inputShape: [number, number, number];
+  numClasses: number;
+}
+
+function subset(set: ImageSet, indices: Int32Array): ImageSet {
+  const size = set.height * set.width * set.channels;
+  const images = new Uint8Array(indices.length * size);
+  indices.forEach((i, k) => images.set(set.images.subarray(i * size, (i + 1) * size), k * size));
+  return { ...set, images, labels: Int32Array.from(indices, (i) => set.labels[i]!), count: indices.length };
+}
+
+const first = (perm: Int32Array, cap: number): Int32Array => (cap > 0 && cap < perm.length ? perm.slice(0, cap) : perm);
+
+/** `pool` and `test` cap the sizes (0 = all). Without a test split, the test set is carved from the train split. */
+export function prepareExperimentData(dataset: Dataset, caps: { pool: number; test: number }, rng: Rng): ExperimentData {
+  const train = dataset.train;
+  let poolIdx: Int32Array;
+  let testSet: ImageSet;
+  if (dataset.test) {
+    poolIdx = first(rng.fork('split/pool').permutation(train.count), caps.pool);
+    testSet = subset(dataset.test, first(rng.fork('split/test').permutation(dataset.test.count), caps.test));
+  } else {
+    const perm = rng.fork('split/holdout').permutation(train.count);
+    const nTest = Math.min(caps.test > 0 ? caps.test : Math.round(train.count / 6), Math.floor(train.count / 2));
+    testSet = subset(train, perm.slice(0, nTest));
+    poolIdx = first(perm.slice(nTest), caps.pool);
+  }
+  if (poolIdx.length < 10) throw new RangeError(`the pool needs at least 10 images, got ${poolIdx.length}`);
+  if (testSet.count < 1) throw new RangeError('the test set is empty');
+  const poolSet = subset(train, poolIdx);
+  const stats = channelStats(poolSet);
+  const nPool = poolSet.count;
+  const labels = new Int32Array(nPool + testSet.count);
+  labels.set(poolSet.labels);
+  labels.set(testSet.labels, nPool);
+  const source: BatchSource = {
+    height: train.height,
+    width: train.width,
+    channels: train.channels,
+    numClasses: dataset.classes.length,
+    labels,
+    pixels(indices) {
+      const all = Array.from(indices);
+      if (all.every((i) => i < nPool)) return toFloatBatch(poolSet, all, stats);
+      if (all.every((i) => i >= nPool)) return toFloatBatch(testSet, all.map((i) => i - nPool), stats);
+      throw new RangeError('a batch mixes pool and test images');
+    },
+  };
+  return {
+    source,
+    pool: Int32Array.from({ length: nPool }, (_, i) => i),
+    test: Int32Array.from({ length: testSet.count }, (_, i) => nPool + i),
+    inputShape: [train.height, train.width, train.channels],
+    numClasses: dataset.classes.length,
+  };
+}
