@@ -2,6 +2,8 @@
  * The headless runner: `npm run --silent lab -- <command> [options]`. Errors print one line and exit
  * non-zero (2 for bad usage or input, 1 for failures); set LAB_DEBUG=1 for stack traces.
  */
+// Registers tfjs's gradient functions in Node (tfjs-core's own module for it is ESM that Node cannot load).
+import '@tensorflow/tfjs';
 import { UsageError } from './args.ts';
 import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';

@@ -1,5 +1,6 @@
 // Unit tests run in Node on tfjs's CPU backend.
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tf from '@tensorflow/tfjs-core';
 
 await tf.setBackend('cpu');

@@ -33,6 +33,8 @@ export interface ExperimentHost {
 }
 
 const STEP_EVENT_MS = 100;
+/** Training curves measure test accuracy after each epoch on this many test images; the last epoch uses all. */
+export const CURVE_EVAL_IMAGES = 500;
 
 interface Context {
   config: RunConfig;
@@ -54,6 +56,7 @@ function trainOptions(ctx: Context, role: Role, round: number, track: string, me
     epochs: config.epochs, batchSize: config.batch, lr: config.lr, lrSchedule: config.lrSchedule,
     momentum: config.momentum, weightDecay: config.wd, augment: config.augment,
     rng: ctx.root.fork(`train/${role}/${round}`),
+    curveEvalLimit: CURVE_EVAL_IMAGES,
     cancelled: () => host.cancelled(),
     ...(host.yieldNow ? { yieldNow: () => host.yieldNow!() } : {}),
     onEpoch: (metrics) => host.emit({ type: 'epoch', ...tag, epochs: config.epochs, metrics }),

@@ -3,10 +3,11 @@
  * update, and the batch-norm running statistics (momentum 0.1, unbiased batch variance, as PyTorch).
  * Returns the loss and the number of correctly classified images as scalar tensors the caller reads
  * asynchronously (batched) and disposes; nothing else survives the step.
+ *
+ * Needs tfjs's gradient functions registered, which tfjs-core leaves to the host: the worker and the
+ * unit tests import '@tensorflow/tfjs-core/dist/register_all_gradients', Node imports '@tensorflow/tfjs'.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// Gradients live in a separate module of tfjs-core; the training step needs them all registered.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BatchMoments } from '../models/batchNorm.ts';
 import { forward } from '../models/forward.ts';
 import { bnKey } from '../models/weights.ts';

@@ -29,6 +29,8 @@ export interface TrainOptions {
   kd?: { teacher: Network; lambda: number; temperature: number };
   /** Test accuracy after every epoch on these images (for training curves). */
   evalIndices?: ArrayLike<number>;
+  /** Evaluate epochs before the last on only the first this-many of evalIndices (the last uses all). */
+  curveEvalLimit?: number;
   onEpoch?: (metrics: EpochMetrics) => void;
   /** Called after every step (cheap; no reads). */
   onStep?: (step: number, totalSteps: number) => void;
@@ -83,7 +85,11 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
       const [lossSum, correct] = (await sums.data()) as Float32Array;
       sums.dispose();
       const metrics: EpochMetrics = { epoch: epoch + 1, loss: lossSum! / stepsPerEpoch, trainAccuracy: correct! / n };
-      if (o.evalIndices && o.evalIndices.length > 0) metrics.testAccuracy = await evaluate(net, source, o.evalIndices, o.cancelled);
+      if (o.evalIndices && o.evalIndices.length > 0) {
+        const all = Array.from(o.evalIndices);
+        const subset = epoch < o.epochs - 1 && o.curveEvalLimit ? all.slice(0, o.curveEvalLimit) : all;
+        metrics.testAccuracy = await evaluate(net, source, subset, o.cancelled);
+      }
       curve.push(metrics);
       o.onEpoch?.(metrics);
     }
