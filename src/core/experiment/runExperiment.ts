@@ -74,8 +74,9 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
   const last = round === ctx.counts.length - 1;
   const isAl = track.targets.some((t) => t.start === null);
   const t0 = now();
-  const selectorCurve = await train(selector, data.source, labeled, { ...trainOptions(ctx, 'selector', round, track.id), ...(isAl ? { evalIndices: data.test } : {}) });
-  const trainSeconds = (now() - t0) / 1000;
+  const selectorRun = await train(selector, data.source, labeled, { ...trainOptions(ctx, 'selector', round, track.id), ...(isAl ? { evalIndices: data.test } : {}) });
+  const selectorCurve = selectorRun.curve;
+  const trainSeconds = (now() - t0) / 1000 - selectorRun.evaluationSeconds;
   const selectorAccuracy = isAl ? selectorCurve.at(-1)!.testAccuracy! : await evaluate(selector, data.source, data.test, () => host.cancelled());
   const fraction = ctx.fractions[round]!;
 
@@ -86,17 +87,20 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
     let outcome = { accuracy: selectorAccuracy, flops: 0 as Flops, seconds: 0 };
     if (t.start !== null) {
       const ts = now();
+      let evaluationSeconds = 0;
       if (t.start === 'fused') selectorWeights ??= await readNetwork(selector);
       const init = t.start === 'fused' ? fuse(plan.dense, plan.denseInit, selectorWeights!, track.kept!) : plan.denseInit;
       const target = createNetwork(plan.dense, init);
       try {
         const kd = t.kd ? { kd: { teacher: selector, lambda: config.lambda, temperature: config.T } } : {};
-        curveEpochs = await train(target, data.source, labeled, { ...trainOptions(ctx, 'target', round, track.id, t.method), ...kd, evalIndices: data.test });
+        const run = await train(target, data.source, labeled, { ...trainOptions(ctx, 'target', round, track.id, t.method), ...kd, evalIndices: data.test });
+        curveEpochs = run.curve;
+        evaluationSeconds = run.evaluationSeconds;
       } finally {
         disposeNetwork(target);
       }
       const teacherFlops = t.kd ? forwardFlops(track.spec, labeled.length * config.epochs) : (0 as Flops);
-      outcome = { accuracy: curveEpochs.at(-1)!.testAccuracy!, flops: addFlops(trainingFlops(plan.dense, labeled.length, config.epochs), teacherFlops), seconds: (now() - ts) / 1000 };
+      outcome = { accuracy: curveEpochs.at(-1)!.testAccuracy!, flops: addFlops(trainingFlops(plan.dense, labeled.length, config.epochs), teacherFlops), seconds: (now() - ts) / 1000 - evaluationSeconds };
     }
     const curve: TrainingCurve = { method: t.method, round, labeled: labeled.length, fraction, start: t.start ?? 'scratch', kd: t.kd, epochs: curveEpochs };
     ctx.results.get(t.method)!.curves.push(curve);

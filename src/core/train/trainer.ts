@@ -5,6 +5,7 @@
  * epoch (one asynchronous read of the stacked step results), never once per step.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { now } from '../clock.ts';
 import { forward } from '../models/forward.ts';
 import type { Rng } from '../rng.ts';
 import { augmentBatch } from './augment.ts';
@@ -46,9 +47,15 @@ export interface EpochMetrics {
   testAccuracy?: number;
 }
 
+export interface TrainResult {
+  curve: EpochMetrics[];
+  /** Time spent evaluating the curve's test accuracy, which is not training (cost accounting leaves it out). */
+  evaluationSeconds: number;
+}
+
 const YIELD_EVERY = 4;
 
-export async function train(net: Network, source: BatchSource, indices: ArrayLike<number>, o: TrainOptions): Promise<EpochMetrics[]> {
+export async function train(net: Network, source: BatchSource, indices: ArrayLike<number>, o: TrainOptions): Promise<TrainResult> {
   const n = indices.length;
   if (n === 0) throw new Error('cannot train on an empty labelled set');
   const batch = Math.min(o.batchSize, n);
@@ -57,6 +64,7 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
   const [h, w, c] = [source.height, source.width, source.channels];
   const sgd = new Sgd({ momentum: o.momentum, weightDecay: o.weightDecay, nesterov: true });
   const curve: EpochMetrics[] = [];
+  let evaluationMs = 0;
   const pending: StepResult[] = [];
   const release = () => pending.splice(0).forEach((r) => (r.loss.dispose(), r.correct.dispose()));
   try {
@@ -88,12 +96,14 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
       if (o.evalIndices && o.evalIndices.length > 0) {
         const all = Array.from(o.evalIndices);
         const subset = epoch < o.epochs - 1 && o.curveEvalLimit ? all.slice(0, o.curveEvalLimit) : all;
+        const t0 = now();
         metrics.testAccuracy = await evaluate(net, source, subset, o.cancelled);
+        evaluationMs += now() - t0;
       }
       curve.push(metrics);
       o.onEpoch?.(metrics);
     }
-    return curve;
+    return { curve, evaluationSeconds: evaluationMs / 1000 };
   } finally {
     release();
     sgd.dispose();
