@@ -26,6 +26,15 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'off',
   },
+  projects: [
+    { name: 'lab', testIgnore: /webgpu\.spec\.ts$/ },
+    // SwiftShader WebGPU (software, ~100x slower than wasm): proves the WebGPU path on a micro config.
+    {
+      name: 'webgpu',
+      testMatch: /webgpu\.spec\.ts$/,
+      use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } },
+    },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,

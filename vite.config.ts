@@ -12,6 +12,9 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolation },
   preview: { headers: isolation },
-  worker: { format: 'es' },
+  // Workers stay unminified: tfjs-backend-wasm starts its pthreads from the source text of its module
+  // factory (Function.toString), and minifying moves a variable that text needs out of it
+  // ("e is not defined" / "_scriptDir is not defined" in the pthread, so threaded wasm fails to start).
+  worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
 });

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('the start page lists every model with its pruned size, live as p changes', async ({ page }) => {
+test('the model table lists every model with its pruned size, live as p changes', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'PruneFuse Lab' })).toBeVisible();
+  await page.getByText('Model sizes at a pruning ratio').click();
   const row = page.getByTestId('models.row.resnet56');
   await expect(row).toContainText('855,770');
   await expect(row).toContainText('215,282');

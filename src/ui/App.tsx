@@ -1,14 +1,38 @@
+import { Charts } from './charts/Charts.tsx';
+import { ConfigPanel } from './config/ConfigPanel.tsx';
 import { ModelTable } from './ModelTable.tsx';
+import { RunControls } from './run/RunControls.tsx';
+import { RunStatus } from './run/RunStatus.tsx';
+import { UrlNotice } from './UrlNotice.tsx';
 
 export function App() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem auto', maxWidth: '60rem', padding: '0 1rem' }}>
-      <h1>PruneFuse Lab</h1>
-      <p>
-        Pruning-based data selection and network fusion (Kousar, Bhatti, Moon, 2024). The networks below are the
-        CIFAR ResNets the lab trains; drag the pruning ratio to see what the pruned data selector keeps.
-      </p>
-      <ModelTable />
-    </main>
+    <div className="lab">
+      <header className="top">
+        <h1>PruneFuse Lab</h1>
+        <p>
+          Pruning-based data selection and network fusion (Kousar, Bhatti, Moon, 2024): a pruned network picks the
+          images to label, then its weights are fused into the dense network, which trains on them with knowledge
+          distillation. Compare it with active learning on the dense model and with SVP's small proxy.
+        </p>
+      </header>
+      <UrlNotice />
+      <div className="body">
+        <aside>
+          <ConfigPanel />
+        </aside>
+        <main>
+          <section className="run" aria-label="run">
+            <RunControls />
+            <RunStatus />
+          </section>
+          <Charts />
+          <details className="models">
+            <summary>Model sizes at a pruning ratio</summary>
+            <ModelTable />
+          </details>
+        </main>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './fixtures/labPage.ts';
+import { WEBGPU_MICRO } from './fixtures/links.ts';
+
+// Runs in the 'webgpu' project (Chromium with --enable-unsafe-webgpu: a SwiftShader adapter).
+test('forced WebGPU: the worker reports webgpu and a micro config completes', async ({ page }) => {
+  test.setTimeout(300_000);
+  const lab = new LabPage(page);
+  const hasAdapter = await (async () => {
+    await page.goto('/');
+    return page.evaluate(async () => {
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      return !!gpu && (await gpu.requestAdapter()) !== null;
+    });
+  })();
+  test.skip(!hasAdapter, 'no WebGPU adapter in this Chromium (needs --enable-unsafe-webgpu)');
+  await page.goto(`/?${WEBGPU_MICRO}`);
+  await expect(lab.config('backend')).toHaveValue('webgpu');
+  await lab.start().click();
+  await expect(lab.backend()).toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
+  await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 280_000 });
+  const state = await lab.state();
+  expect(state.backend).toBe('webgpu');
+  expect(state.accuracies['al']).toHaveLength(2);
+  expect(Number(await lab.chart('accuracy').getAttribute('data-points'))).toBe(2);
+});

@@ -1,0 +1,34 @@
+/** Types of the window test API (window.__lab), importable by the e2e specs without the app's modules. */
+import type { RunConfig } from '../core/config/runConfig.ts';
+import type { RunStatus } from '../store/types.ts';
+import type { IgnoredValue } from '../url/codec.ts';
+
+export interface LabSnapshot {
+  status: RunStatus;
+  backend: string | null;
+  backendReason: string | null;
+  error: string | null;
+  notice: string | null;
+  config: RunConfig;
+  ignored: IgnoredValue[];
+  hidden: string[];
+  datasets: string[];
+  importError: string | null;
+  /** Final test accuracy of each method per round (target for all but al, whose selector is the target). */
+  accuracies: Record<string, number[]>;
+  selectorAccuracies: Record<string, number[]>;
+  roundsDone: number;
+  seconds: number | null;
+}
+
+export interface LabTestApi {
+  state(): LabSnapshot;
+  workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string } | null>;
+}
+
+declare global {
+  interface Window {
+    __lab?: LabTestApi;
+  }
+}
+

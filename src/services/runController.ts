@@ -1,0 +1,97 @@
+/**
+ * Runs experiments in the lab worker. The worker lives across runs (its backend and dataset stay
+ * loaded); it is replaced after it is terminated or crashes. Cancelling asks the worker to stop between
+ * steps and terminates it if it has not stopped within CANCEL_GRACE_MS. Whatever happens, the rounds
+ * that finished stay in the store.
+ */
+import * as Comlink from 'comlink';
+import type { RunConfig } from '../core/config/runConfig.ts';
+import type { LabWorkerApi } from '../../workers/lab.worker.ts';
+import type { LabEvent } from '../../workers/protocol.ts';
+import { labActions, useLab } from '../store/labStore.ts';
+import { isActive } from '../store/types.ts';
+import { bufferEvents, flushEvents } from './eventBuffer.ts';
+
+export const CANCEL_GRACE_MS = 3000;
+
+interface LabWorker {
+  worker: Worker;
+  remote: Comlink.Remote<LabWorkerApi>;
+}
+
+let current: LabWorker | undefined;
+let backstop: ReturnType<typeof setTimeout> | undefined;
+/** Shared with the worker when the page is cross-origin isolated: 1 = stop. */
+let stopFlag: Int32Array | undefined;
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function discard(w: LabWorker): void {
+  w.worker.terminate();
+  if (current === w) current = undefined;
+}
+
+function labWorker(): LabWorker {
+  if (current) return current;
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
+  const w: LabWorker = { worker, remote: Comlink.wrap<LabWorkerApi>(worker) };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    const { run } = useLab.getState();
+    discard(w);
+    flushEvents();
+    labActions().runFailed(run.id, `the worker crashed: ${event.message || 'no message (out of memory?)'}`);
+  });
+  current = w;
+  return w;
+}
+
+export async function startRun(config: RunConfig): Promise<void> {
+  if (isActive(useLab.getState().run.status)) return;
+  const id = labActions().runStarting(config);
+  let w: LabWorker;
+  try {
+    w = labWorker();
+  } catch (error) {
+    labActions().runFailed(id, `cannot start the worker: ${message(error)}`);
+    return;
+  }
+  const onEvents = Comlink.proxy((events: LabEvent[]) => bufferEvents(id, events));
+  stopFlag = crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  try {
+    const results = await w.remote.run(config, onEvents, stopFlag);
+    flushEvents();
+    labActions().runSettled(id, results);
+  } catch (error) {
+    flushEvents();
+    labActions().runFailed(id, message(error));
+  } finally {
+    if (useLab.getState().run.id === id && backstop !== undefined) {
+      clearTimeout(backstop);
+      backstop = undefined;
+    }
+  }
+}
+
+export function cancelRun(): void {
+  const { run } = useLab.getState();
+  if (!isActive(run.status) || run.status === 'cancelling') return;
+  labActions().cancelRequested();
+  const w = current;
+  if (!w) return;
+  if (stopFlag) Atomics.store(stopFlag, 0, 1);
+  void w.remote.cancel().catch(() => undefined);
+  const id = run.id;
+  backstop = setTimeout(() => {
+    backstop = undefined;
+    if (useLab.getState().run.id !== id || !isActive(useLab.getState().run.status)) return;
+    discard(w);
+    flushEvents();
+    labActions().runTerminated(id, `the worker did not stop within ${CANCEL_GRACE_MS / 1000} s and was terminated`);
+  }, CANCEL_GRACE_MS);
+}
+
+/** Tensors alive in the worker (for tests), or null without a worker. */
+export async function workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string } | null> {
+  return current ? current.remote.memory() : null;
+}

@@ -1,0 +1,32 @@
+/**
+ * A small typed window API for end-to-end tests: read the state as plain data, ask the worker how many
+ * tensors are alive. Installed by main.tsx; reads only.
+ */
+import { useLab } from '../store/labStore.ts';
+import type { LabSnapshot } from './labTestApi.ts';
+import { workerMemory } from './runController.ts';
+
+function snapshot(): LabSnapshot {
+  const s = useLab.getState();
+  const rounds = Object.entries(s.metrics.rounds);
+  return {
+    status: s.run.status,
+    backend: s.run.backend?.name ?? null,
+    backendReason: s.run.backend?.reason ?? null,
+    error: s.run.error,
+    notice: s.run.notice,
+    config: s.config,
+    ignored: s.url.ignored,
+    hidden: [...s.url.hidden],
+    datasets: s.datasets.list.map((d) => d.id),
+    importError: s.datasets.error,
+    accuracies: Object.fromEntries(rounds.map(([m, r]) => [m, r.map((x) => x.targetAccuracy ?? x.selectorAccuracy)])),
+    selectorAccuracies: Object.fromEntries(rounds.map(([m, r]) => [m, r.map((x) => x.selectorAccuracy)])),
+    roundsDone: rounds.reduce((n, [, r]) => n + r.length, 0),
+    seconds: s.run.seconds,
+  };
+}
+
+export function installTestApi(): void {
+  window.__lab = { state: snapshot, workerMemory };
+}

@@ -1,0 +1,168 @@
+/**
+ * The lab's store: the config (mirrored to the URL by services/urlSync), the datasets, the run and its
+ * metrics. Actions are grouped under `actions`; they only change state. Side effects (workers, URL,
+ * IndexedDB, clipboard) live in services/. Per-step events reach it in batches, about once per frame.
+ */
+import { create } from 'zustand';
+import type { FieldValue } from '../core/config/fields.ts';
+import { fieldProblem } from '../core/config/fields.ts';
+import { CONFIG_FIELDS, cloneConfig, defaultConfig, type ConfigKey, type RunConfig } from '../core/config/runConfig.ts';
+import type { RunResults } from '../core/experiment/events.ts';
+import type { DecodedConfig } from '../url/codec.ts';
+import type { LabEvent } from '../../workers/protocol.ts';
+import { checkText } from './configEdit.ts';
+import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
+import { isActive, type DatasetEntry, type DatasetsState, type Draft, type Metrics, type RunState, type UrlState } from './types.ts';
+
+export interface LabActions {
+  setValue(key: ConfigKey, value: FieldValue): void;
+  setText(key: ConfigKey, text: string): void;
+  loadDecoded(decoded: DecodedConfig): void;
+  replaceConfig(config: RunConfig): void;
+  resetConfig(): void;
+  dismissUrlNotice(): void;
+
+  setDatasets(list: DatasetEntry[]): void;
+  importStarted(what: string): void;
+  importProgress(text: string): void;
+  importFailed(message: string): void;
+  importDone(entry: DatasetEntry, message: string): void;
+  datasetMessage(message: string | null): void;
+
+  runStarting(config: RunConfig): number;
+  applyEvents(id: number, events: readonly LabEvent[]): void;
+  runSettled(id: number, results: RunResults | null): void;
+  runFailed(id: number, message: string): void;
+  cancelRequested(): void;
+  runTerminated(id: number, notice: string): void;
+
+  setShare(url: string | null, copied: boolean): void;
+}
+
+export interface LabState {
+  config: RunConfig;
+  drafts: Partial<Record<ConfigKey, Draft>>;
+  url: UrlState;
+  datasets: DatasetsState;
+  run: RunState;
+  metrics: Metrics;
+  share: { url: string | null; copied: boolean };
+  actions: LabActions;
+}
+
+const idleRun = (): RunState => ({
+  status: 'idle', id: 0, config: null, backend: null, activity: null, error: null, notice: null, deviceLost: null,
+  phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
+});
+
+const withoutDraft = (drafts: LabState['drafts'], key: ConfigKey): LabState['drafts'] => {
+  if (!(key in drafts)) return drafts;
+  const next = { ...drafts };
+  delete next[key];
+  return next;
+};
+
+export const useLab = create<LabState>()((set, get) => ({
+  config: defaultConfig(),
+  drafts: {},
+  url: { ignored: [], hidden: [], noticeDismissed: false },
+  datasets: { list: [], loaded: false, importing: null, importProgress: null, error: null, message: null },
+  run: idleRun(),
+  metrics: emptyMetrics(),
+  share: { url: null, copied: false },
+  actions: {
+    setValue(key, value) {
+      const why = fieldProblem(CONFIG_FIELDS[key], value);
+      if (why) {
+        set((s) => ({ drafts: { ...s.drafts, [key]: { text: Array.isArray(value) ? value.join(',') : String(value), why } } }));
+        return;
+      }
+      set((s) => ({ config: { ...s.config, [key]: value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
+    },
+    setText(key, text) {
+      const checked = checkText(CONFIG_FIELDS[key], text);
+      if ('why' in checked) set((s) => ({ drafts: { ...s.drafts, [key]: { text, why: checked.why } } }));
+      else set((s) => ({ config: { ...s.config, [key]: checked.value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
+    },
+    loadDecoded(decoded) {
+      set({ config: cloneConfig(decoded.config), drafts: {}, url: { ignored: decoded.ignored, hidden: decoded.hidden, noticeDismissed: false } });
+    },
+    replaceConfig(config) {
+      set({ config: cloneConfig(config), drafts: {} });
+    },
+    resetConfig() {
+      set((s) => ({ config: { ...defaultConfig(), seed: s.config.seed }, drafts: {} }));
+    },
+    dismissUrlNotice() {
+      set((s) => ({ url: { ...s.url, noticeDismissed: true } }));
+    },
+
+    setDatasets(list) {
+      set((s) => ({ datasets: { ...s.datasets, list, loaded: true } }));
+    },
+    importStarted(what) {
+      set((s) => ({ datasets: { ...s.datasets, importing: what, importProgress: null, error: null, message: null } }));
+    },
+    importProgress(text) {
+      set((s) => ({ datasets: { ...s.datasets, importProgress: text } }));
+    },
+    importFailed(message) {
+      set((s) => ({ datasets: { ...s.datasets, importing: null, importProgress: null, error: message } }));
+    },
+    importDone(entry, message) {
+      set((s) => ({
+        datasets: { ...s.datasets, importing: null, importProgress: null, error: null, message, list: [...s.datasets.list.filter((d) => d.id !== entry.id), entry] },
+        config: { ...s.config, dataset: entry.id },
+        drafts: withoutDraft(s.drafts, 'dataset'),
+      }));
+    },
+    datasetMessage(message) {
+      set((s) => ({ datasets: { ...s.datasets, message, error: null } }));
+    },
+
+    runStarting(config) {
+      const id = get().run.id + 1;
+      set({ run: { ...idleRun(), id, status: 'starting', config: cloneConfig(config), activity: 'starting the worker' }, metrics: emptyMetrics() });
+      return id;
+    },
+    applyEvents(id, events) {
+      const s = get();
+      if (s.run.id !== id || events.length === 0) return;
+      const next = reduceEvents(s.run, s.metrics, events, performance.now());
+      set({ run: next.run, metrics: next.metrics });
+    },
+    runSettled(id, results) {
+      const { run, metrics } = get();
+      if (run.id !== id || !isActive(run.status)) return;
+      if (!results) {
+        set({ run: { ...run, status: 'cancelled', activity: null, etaSeconds: null } });
+        return;
+      }
+      const status = results.complete ? 'done' : results.stopped === 'cancelled' ? 'cancelled' : 'failed';
+      set({
+        run: { ...run, status, seconds: results.seconds, activity: null, phase: status === 'done' ? null : run.phase, etaSeconds: status === 'done' ? 0 : null, error: status === 'failed' ? (results.stopped ?? 'failed') : null },
+        metrics: { ...metrics, results },
+      });
+    },
+    runFailed(id, message) {
+      const { run } = get();
+      if (run.id !== id || !isActive(run.status)) return;
+      set({ run: { ...run, status: 'failed', error: message, activity: null, etaSeconds: null } });
+    },
+    cancelRequested() {
+      const { run } = get();
+      if (isActive(run.status)) set({ run: { ...run, status: 'cancelling' } });
+    },
+    runTerminated(id, notice) {
+      const { run } = get();
+      if (run.id !== id || !isActive(run.status)) return;
+      set({ run: { ...run, status: run.status === 'cancelling' ? 'cancelled' : 'failed', notice, activity: null, etaSeconds: null, ...(run.status === 'cancelling' ? {} : { error: notice }) } });
+    },
+
+    setShare(url, copied) {
+      set({ share: { url, copied } });
+    },
+  },
+}));
+
+export const labActions = (): LabActions => useLab.getState().actions;

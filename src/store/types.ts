@@ -1,0 +1,106 @@
+/** The lab store's state, in plain data. */
+import type { ConfigKey, RunConfig } from '../core/config/runConfig.ts';
+import type { EpochMetrics } from '../core/train/trainer.ts';
+import type { NetworkInfo, RoundResult, RunResults, TrainingCurve } from '../core/experiment/events.ts';
+import type { IgnoredValue } from '../url/codec.ts';
+import type { WorkPlan } from './workPlan.ts';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+export const isActive = (s: RunStatus): boolean => s === 'starting' || s === 'running' || s === 'cancelling';
+
+/** A text a user typed that does not fit its field, and why. The config keeps its last valid value. */
+export interface Draft {
+  text: string;
+  why: string;
+}
+
+export interface DatasetEntry {
+  /** The id a config uses: the short id for embedded datasets, the content id for imported ones. */
+  id: string;
+  /** The content id (`name-hash`). */
+  datasetId: string;
+  name: string;
+  source: 'embedded' | 'imported';
+  classes: number;
+  counts: { train: number; test: number };
+  imageShape: [number, number, number];
+  bytes: number;
+}
+
+export interface DatasetsState {
+  list: DatasetEntry[];
+  loaded: boolean;
+  /** What is being imported (file names), or null. */
+  importing: string | null;
+  importProgress: string | null;
+  error: string | null;
+  message: string | null;
+}
+
+/** Where a run is: the network training now. */
+export interface Phase {
+  track: string;
+  role: 'selector' | 'target';
+  method?: string;
+  round: number;
+  rounds: number;
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  epochs: number;
+}
+
+export interface RunState {
+  status: RunStatus;
+  id: number;
+  /** The config of the current or last run. */
+  config: RunConfig | null;
+  backend: { name: string; reason: string } | null;
+  /** What the worker does before training starts ('loading cifar10-subset'). */
+  activity: string | null;
+  error: string | null;
+  /** E.g. 'the worker did not stop in 3 s and was terminated'. */
+  notice: string | null;
+  deviceLost: string | null;
+  phase: Phase | null;
+  plan: WorkPlan | null;
+  /** Work done, in plan units, and when training started (ms, performance.now()). */
+  done: number;
+  trainingSince: number | null;
+  etaSeconds: number | null;
+  seconds: number | null;
+}
+
+export interface MethodMeta {
+  method: string;
+  selector: NetworkInfo;
+  target: NetworkInfo;
+}
+
+export interface LiveCurve {
+  key: string;
+  label: string;
+  epochs: number;
+  points: EpochMetrics[];
+}
+
+export interface Metrics {
+  methods: readonly MethodMeta[];
+  fractions: readonly number[];
+  counts: readonly number[];
+  poolSize: number;
+  testSize: number;
+  /** Round results by method. */
+  rounds: Readonly<Record<string, readonly RoundResult[]>>;
+  /** Target (and al selector) training curves, in the order they finished. */
+  curves: readonly TrainingCurve[];
+  live: LiveCurve | null;
+  results: RunResults | null;
+}
+
+export interface UrlState {
+  ignored: IgnoredValue[];
+  hidden: ConfigKey[];
+  noticeDismissed: boolean;
+}

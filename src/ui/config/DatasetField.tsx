@@ -1,0 +1,112 @@
+/**
+ * The dataset control: choose an embedded or imported dataset, import one from files (CIFAR
+ * .bin/.bin.gz/.tar.gz, an IDX pair, an image-folder .zip), see the list and delete imports. A link whose
+ * dataset is not in this browser says which one is missing and how to import it.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { importDatasetFiles, removeDataset } from '../../services/datasets.ts';
+import { useLab } from '../../store/labStore.ts';
+import type { DatasetEntry } from '../../store/types.ts';
+import { bytes, count } from '../format.ts';
+import { FieldRow } from './FieldControl.tsx';
+
+const ACCEPT = '.bin,.gz,.tgz,.tar,.zip,.ubyte,.txt,.idx1-ubyte,.idx3-ubyte';
+
+export const matchesDataset = (d: DatasetEntry, id: string): boolean => d.id === id || d.datasetId === id;
+
+function DatasetList({ list, selected }: { list: DatasetEntry[]; selected: string }) {
+  return (
+    <table className="datasets" data-testid="datasets.list">
+      <thead>
+        <tr>
+          <th>dataset</th>
+          <th>shape</th>
+          <th>classes</th>
+          <th>train / test</th>
+          <th>size</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((d) => (
+          <tr key={d.id} data-testid={`datasets.row.${d.id}`} className={matchesDataset(d, selected) ? 'selected' : undefined}>
+            <td title={d.datasetId}>
+              {d.name}
+              <div className="muted">{d.id}</div>
+            </td>
+            <td>{d.imageShape.join('×')}</td>
+            <td>{d.classes}</td>
+            <td>
+              {count(d.counts.train)} / {count(d.counts.test)}
+            </td>
+            <td>{bytes(d.bytes)}</td>
+            <td>
+              {d.source === 'imported' ? (
+                <button type="button" className="small" data-testid={`datasets.delete.${d.id}`} onClick={() => void removeDataset(d.id)}>
+                  delete
+                </button>
+              ) : (
+                <span className="muted">embedded</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DatasetField() {
+  const { selected, datasets, setValue } = useLab(useShallow((s) => ({ selected: s.config.dataset, datasets: s.datasets, setValue: s.actions.setValue })));
+  const missing = datasets.loaded && !datasets.list.some((d) => matchesDataset(d, selected));
+  return (
+    <FieldRow k="dataset">
+      <select id="config-dataset" data-testid="config.dataset" value={selected} onChange={(e) => setValue('dataset', e.target.value)}>
+        {missing && <option value={selected}>{selected} (missing)</option>}
+        {datasets.list.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name} ({d.id})
+          </option>
+        ))}
+      </select>
+      {missing && (
+        <div className="notice warn" data-testid="datasets.missing">
+          This link uses the dataset <strong>{selected}</strong>, which is not in this browser. Import its files below
+          (CIFAR .bin / .bin.gz / .tar.gz, an IDX image + label pair, or an image-folder .zip): the same files give the
+          same id. Or pick another dataset.
+        </div>
+      )}
+      <label className="import">
+        Import dataset…{' '}
+        <input
+          type="file"
+          multiple
+          accept={ACCEPT}
+          data-testid="datasets.import"
+          disabled={datasets.importing !== null}
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void importDatasetFiles(files);
+          }}
+        />
+      </label>
+      {datasets.importing && (
+        <div className="muted" data-testid="datasets.importing">
+          importing {datasets.importing} {datasets.importProgress ?? ''}
+        </div>
+      )}
+      {datasets.error && (
+        <div className="field-error" role="alert" data-testid="datasets.error">
+          {datasets.error}
+        </div>
+      )}
+      {datasets.message && (
+        <div className="muted" data-testid="datasets.message">
+          {datasets.message}
+        </div>
+      )}
+      <DatasetList list={datasets.list} selected={selected} />
+    </FieldRow>
+  );
+}

@@ -1,0 +1,72 @@
+/** Status, progress with phase and ETA, the backend in use and why, and what went wrong. */
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../store/labStore.ts';
+import type { Phase, RunState } from '../../store/types.ts';
+import { seconds } from '../format.ts';
+
+function phaseText(p: Phase): string {
+  const who = p.role === 'selector' ? `selector of ${p.track}` : `target ${p.method ?? ''}`;
+  return `${p.track} · round ${p.round + 1}/${p.rounds} · ${who} · epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.totalSteps}`;
+}
+
+function statusText(r: RunState): string {
+  switch (r.status) {
+    case 'idle':
+      return 'ready';
+    case 'starting':
+      return r.activity ?? 'starting';
+    case 'running':
+      return 'running';
+    case 'cancelling':
+      return 'cancelling…';
+    case 'done':
+      return `done in ${seconds(r.seconds)}`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'failed':
+      return 'failed';
+  }
+}
+
+export function RunStatus() {
+  const run = useLab(useShallow((s) => s.run));
+  const fraction = run.plan && run.plan.total > 0 ? Math.min(1, run.done / run.plan.total) : run.status === 'done' ? 1 : 0;
+  return (
+    <div className="status">
+      <div className="status-line">
+        <span className={`badge ${run.status}`} data-testid="run.status" data-status={run.status}>
+          {statusText(run)}
+        </span>
+        {run.backend && (
+          <span className="backend" data-testid="run.backend" data-backend={run.backend.name}>
+            backend <strong>{run.backend.name}</strong>: {run.backend.reason}
+          </span>
+        )}
+      </div>
+      <div className="progress-row">
+        <progress data-testid="run.progress" data-progress={fraction.toFixed(3)} max={1} value={fraction} />
+        <span className="eta" data-testid="run.eta">
+          {(fraction * 100).toFixed(0)}%{run.etaSeconds !== null && run.status === 'running' ? ` · about ${seconds(run.etaSeconds)} left` : ''}
+        </span>
+      </div>
+      <div className="phase" data-testid="run.phase">
+        {run.phase && (run.status === 'running' || run.status === 'cancelling') ? phaseText(run.phase) : run.activity ?? '\u00a0'}
+      </div>
+      {run.error && (
+        <div className="notice error" role="alert" data-testid="run.error">
+          {run.error}
+        </div>
+      )}
+      {run.notice && (
+        <div className="notice warn" data-testid="run.notice">
+          {run.notice}
+        </div>
+      )}
+      {run.deviceLost && (
+        <div className="notice error" role="alert" data-testid="run.deviceLost">
+          {run.deviceLost}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The lab's run worker: a thin comlink adapter over the engine's event stream. It picks the tfjs
+ * backend (workers/backend.ts), loads the dataset, runs the experiment and sends the events back in
+ * batches through a Comlink.proxy callback. Configs and results cross as plain data.
+ *
+ * Cancelling: the engine checks a stop flag between steps. The page sets it through cancel() (the
+ * engine's yieldNow gives the worker's event loop a turn every few steps so that message gets in) and,
+ * when the page is cross-origin isolated, also in a SharedArrayBuffer the worker reads directly (seen
+ * during long evaluations too). The page terminates the worker if it does not stop in time.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+// The training step needs tfjs's gradient functions, which tfjs-core leaves to the host. Imported after
+// tfjs-core: under Vite's dev server the other order failed with "Cannot evaluate flag 'DEBUG'".
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as Comlink from 'comlink';
+import type { RunConfig } from '../src/core/config/runConfig.ts';
+import type { RunResults } from '../src/core/experiment/events.ts';
+import { runExperiment } from '../src/core/experiment/runExperiment.ts';
+import { selectBackend } from './backend.ts';
+import { createBatcher } from './batcher.ts';
+import { loadDataset } from './loadDataset.ts';
+import type { EventSink, LabEvent } from './protocol.ts';
+import { yieldNow } from './yieldNow.ts';
+
+const BATCH_MS = 100;
+const URGENT = new Set(['backend', 'device-lost', 'run-started', 'run-finished', 'run-stopped']);
+
+let stop = false;
+/** The page's stop flag in shared memory (cross-origin isolated pages): seen even while no message can be. */
+let shared: Int32Array | undefined;
+let running = false;
+
+const cancelled = (): boolean => stop || (shared !== undefined && Atomics.load(shared, 0) !== 0);
+
+interface LostInfo {
+  reason?: string;
+  message?: string;
+}
+
+/** Reports a lost WebGPU device instead of letting the run fail without a word. */
+function watchDevice(backendName: string, report: (message: string) => void): void {
+  if (backendName !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
+  void device?.lost?.then((info) => {
+    report(`WebGPU device lost (${info.reason ?? 'unknown reason'}): ${info.message ?? ''}`.trim());
+    stop = true;
+  });
+}
+
+const api = {
+  /** Runs one experiment; resolves with its results (complete or not), null when cancelled before it started. */
+  async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array): Promise<RunResults | null> {
+    if (running) throw new Error('this worker is already running an experiment');
+    running = true;
+    stop = false;
+    shared = stopFlag;
+    const batcher = createBatcher<LabEvent>((batch) => void Promise.resolve(onEvents(batch)).catch(() => undefined), BATCH_MS, (e) => URGENT.has(e.type));
+    try {
+      batcher.push({ type: 'status', text: 'choosing a backend' });
+      const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
+      batcher.push({ type: 'backend', name: backend.name, reason: backend.reason });
+      watchDevice(backend.name, (message) => batcher.push({ type: 'device-lost', message }));
+      if (cancelled()) return null;
+      batcher.push({ type: 'status', text: `loading ${config.dataset}` });
+      const dataset = await loadDataset(config.dataset);
+      if (cancelled()) return null;
+      batcher.push({ type: 'status', text: 'preparing the networks' });
+      await yieldNow();
+      return await runExperiment(config, dataset, {
+        backend: backend.name,
+        emit: (event) => batcher.push(event),
+        cancelled,
+        yieldNow,
+      });
+    } finally {
+      batcher.flush();
+      running = false;
+    }
+  },
+
+  cancel(): void {
+    stop = true;
+  },
+
+  /** Live tensors, for tests that check nothing leaks between runs. */
+  memory(): { numTensors: number; numBytes: number; backend: string } {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes, backend: tf.getBackend() ?? 'none' };
+  },
+};
+
+export type LabWorkerApi = typeof api;
+
+Comlink.expose(api);
