@@ -55,9 +55,9 @@ const DEFAULTS: RunConfig = {
   metric: 'lc',
   budget: 0.3,
   schedule: [0.02, 0.08, 0.1],
-  methods: ['al', 'prunefuse', 'svp'],
+  methods: ['al', 'prunefuse'],
   proxy: 'auto',
-  epochs: 10,
+  epochs: 8,
   batch: 64,
   lr: 0.1,
   momentum: 0.9,
@@ -68,7 +68,7 @@ const DEFAULTS: RunConfig = {
   T: 4,
   seed: 0,
   pool: 2000,
-  test: 1000,
+  test: 500,
   backend: 'auto',
 };
 
