@@ -1,0 +1,147 @@
+/**
+ * The tfjs backend for Node (the CLI and the benchmark), chosen in this one place: wasm made trainable by
+ * src/core/kernels, else cpu. No WebGPU or WebGL in Node. Call `selectBackend` once, before any tensor.
+ *
+ * Threads: tfjs-backend-wasm never gives Node its multi-threaded build (its feature flag is hard-wired to
+ * false in Node, and its C++ caps the thread count at hardwareConcurrency / 2, which is 1 on two cores).
+ * `threads > 1` loads that build anyway (see wasmThreads below): XNNPACK then splits each kernel over
+ * `threads` threads. If that fails, wasm runs single-threaded and the reason says so.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import * as path from 'node:path';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
+
+export type BackendRequest = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+
+export interface BackendChoice {
+  name: string;
+  reason: string;
+  /** XNNPACK threads (wasm only). */
+  threads?: number;
+}
+
+export interface SelectOptions {
+  /** wasm threads; default: PRUNEFUSE_WASM_THREADS, else 1 (the single-threaded build). */
+  threads?: number;
+}
+
+export function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+function defaultThreads(): number {
+  const env = Number(process.env.PRUNEFUSE_WASM_THREADS);
+  // One thread unless asked: the threaded build in Node rests on tfjs-wasm internals (see initThreadedWasm).
+  return Number.isInteger(env) && env >= 1 ? env : 1;
+}
+
+/** The cpu backend greets Node users once with advice to install tfjs-node (which cannot install here). */
+export function silenceCpuGreeting(): void {
+  const cpu = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | undefined;
+  if (cpu) cpu.firstUse = false;
+}
+
+/**
+ * Loads tfjs-backend-wasm's threaded-SIMD build in Node. That build makes its pthread workers from Blob
+ * URLs (browser-only: Node's worker_threads take file paths) and counts cores as os.cpus().length / 2.
+ * While the backend initialises, this captures the two scripts it puts in Blobs, writes them to a temporary
+ * folder and hands out their paths, and reports 2 * threads cores; everything is restored (and the folder
+ * removed) afterwards.
+ */
+async function initThreadedWasm(threads: number): Promise<boolean> {
+  const require = createRequire(import.meta.url);
+  const bundle = fs.readFileSync(require.resolve('@tensorflow/tfjs-backend-wasm'), 'utf8');
+  // The worker evaluates the module factory outside the bundle: give it the bundle's module aliases.
+  const aliases = [...bundle.matchAll(/^var (require\$\$\d+) = require\('([\w/]+)'\);$/gm)].map((m) => `${m[1]} = require('${m[2]}')`);
+  const prelude = `var ${[...aliases, 'commonjsGlobal = globalThis'].join(', ')};\n`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prunefuse-wasm-'));
+  const texts = new WeakMap<Blob, string>();
+  let mainScript = '';
+  const RealBlob = globalThis.Blob;
+  const realCreate = URL.createObjectURL;
+  const realCpus = os.cpus;
+  class CapturingBlob extends RealBlob {
+    constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+      super(parts, options);
+      if (!parts?.every((p) => typeof p === 'string')) return;
+      const text = parts.join('');
+      texts.set(this, text);
+      if (text.startsWith('var WasmBackendModuleThreadedSimd')) {
+        mainScript = path.join(dir, 'module.cjs');
+        fs.writeFileSync(mainScript, prelude + text);
+      }
+    }
+  }
+  let workers = 0;
+  globalThis.Blob = CapturingBlob;
+  URL.createObjectURL = (blob: Blob): string => {
+    const text = texts.get(blob);
+    if (text === undefined || mainScript === '') return realCreate(blob);
+    const file = path.join(dir, `worker${workers++}.cjs`);
+    const redirect = `URL.createObjectURL = () => ${JSON.stringify(mainScript)}; URL.revokeObjectURL = () => {};\n`;
+    fs.writeFileSync(file, redirect + text);
+    return file;
+  };
+  os.cpus = () => {
+    const cpus = realCpus();
+    return Array.from({ length: 2 * threads }, (_, i) => cpus[i % cpus.length]!);
+  };
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  tfWasm.setThreadsCount(threads);
+  try {
+    const ok = await tf.setBackend('wasm');
+    // The pthread workers must not keep the process alive once the program is done.
+    const pthreads = (tf.backend() as unknown as { wasm?: { PThread?: Record<string, Array<{ unref?: () => void }>> } }).wasm?.PThread;
+    for (const w of [...(pthreads?.unusedWorkers ?? []), ...(pthreads?.runningWorkers ?? [])]) w.unref?.();
+    return ok;
+  } finally {
+    globalThis.Blob = RealBlob;
+    URL.createObjectURL = realCreate;
+    os.cpus = realCpus;
+    // Every pool worker has read the scripts by the time the backend is ready (or has failed).
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const THREADED_INIT_TIMEOUT_MS = 30_000;
+
+async function initWasm(threads: number): Promise<{ ok: boolean; note: string }> {
+  if (threads > 1) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), THREADED_INIT_TIMEOUT_MS)));
+    const ok = await Promise.race([initThreadedWasm(threads).catch(() => false), timeout]);
+    clearTimeout(timer);
+    if (ok) return { ok, note: '' };
+  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tfWasm.setThreadsCount(1);
+  const ok = await tf.setBackend('wasm');
+  return { ok, note: threads > 1 ? `; ${threads} threads failed, single-threaded` : '' };
+}
+
+export async function selectBackend(forced?: BackendRequest, options: SelectOptions = {}): Promise<BackendChoice> {
+  registerWasmTrainingKernels();
+  const notes: string[] = [];
+  if (forced === 'webgpu' || forced === 'webgl') notes.push(`${forced} is not available in Node`);
+  if (forced !== 'cpu') {
+    const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+    const { ok, note } = await initWasm(threads);
+    if (ok) {
+      const actual = tfWasm.getThreadsCount();
+      const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+      notes.push(`${forced === 'wasm' ? 'forced' : 'fastest trainable backend in Node'}: XNNPACK with training kernels, ${simd}, ${actual} thread${actual === 1 ? '' : 's'}${note}`);
+      return { name: 'wasm', reason: notes.join('; '), threads: actual };
+    }
+    notes.push(`wasm failed to initialise${note}`);
+  } else {
+    notes.push('forced');
+  }
+  if (!(await tf.setBackend('cpu'))) throw new Error(`no tfjs backend could be initialised (${notes.join('; ')})`);
+  silenceCpuGreeting();
+  return { name: 'cpu', reason: notes.join('; ') };
+}

@@ -1,0 +1,56 @@
+/**
+ * Test helpers for comparing the wasm backend (with our training kernels) against the cpu backend:
+ * seeded data, running the same code on each backend, and relative error. Test-only; not imported by
+ * the kernels.
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { Rng } from '../rng.ts';
+import { registerWasmTrainingKernels } from './register.ts';
+
+export type BackendName = 'cpu' | 'wasm';
+
+/** Starts wasm (single-threaded, as tfjs gives Node) with the training kernels; leaves cpu current. */
+export async function prepareBackends(): Promise<void> {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+  await tf.setBackend('cpu');
+}
+
+/** Runs `f` with `backend` current, then makes cpu current again. */
+export async function onBackend<T>(backend: BackendName, f: () => T | Promise<T>): Promise<T> {
+  await tf.setBackend(backend);
+  try {
+    return await f();
+  } finally {
+    await tf.setBackend('cpu');
+  }
+}
+
+export function normalValues(n: number, rng: Rng, scale = 1): Float32Array {
+  const v = new Float32Array(n);
+  for (let i = 0; i < n; i++) v[i] = rng.normal() * scale;
+  return v;
+}
+
+export function randomValues(shape: number[], seed: number, name: string): Float32Array {
+  return normalValues(shape.reduce((a, b) => a * b, 1), new Rng(seed, name));
+}
+
+/** max |a - b| / max |b| (or the absolute error where b is all zeros). */
+export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return scale > 0 ? diff / scale : diff;
+}
+
+export async function valuesOf(t: tf.Tensor): Promise<Float32Array> {
+  const v = (await t.data()) as Float32Array;
+  t.dispose();
+  return v;
+}

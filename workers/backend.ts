@@ -1,0 +1,123 @@
+/**
+ * The tfjs backend for the lab's worker, chosen in this one place, with a reason the UI can show:
+ *   1. WebGPU, when navigator.gpu gives an adapter that is a real GPU. A software adapter (SwiftShader:
+ *      `info.isFallbackAdapter`, or architecture 'swiftshader') is about 100x slower than wasm on a CPU,
+ *      so it counts as no GPU unless WebGPU is forced (as the WebGPU end-to-end test does).
+ *   2. wasm, made trainable by src/core/kernels; its .wasm files are the ones Vite serves; threads when
+ *      the page is cross-origin isolated (SharedArrayBuffer).
+ *   3. cpu.
+ * WebGL only when forced. A forced backend that cannot start falls through to the next one, and the
+ * reason says so.
+ */
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmTrainingKernels } from '../src/core/kernels/register.ts';
+
+export type BackendRequest = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+
+export interface BackendChoice {
+  name: string;
+  reason: string;
+}
+
+/** What navigator.gpu offers: a usable adapter, or why not. */
+export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; why: string }> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) return { ok: false, software: false, why: 'WebGPU unavailable: no navigator.gpu' };
+  let adapter: GPUAdapter | null = null;
+  try {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (e) {
+    return { ok: false, software: false, why: `WebGPU unavailable: requestAdapter failed (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!adapter) return { ok: false, software: false, why: 'WebGPU unavailable: no adapter' };
+  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+  const legacyFallback = (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const software = info?.isFallbackAdapter === true || legacyFallback === true || /swiftshader/i.test(info?.architecture ?? '');
+  const name = [info?.vendor, info?.architecture, info?.description].filter((s) => s).join(' ') || 'unknown adapter';
+  return software
+    ? { ok: false, software: true, why: `WebGPU adapter is a software renderer (${name})` }
+    : { ok: true, software: false, why: `WebGPU on ${name}` };
+}
+
+async function tryWebGpu(): Promise<boolean> {
+  await import('@tensorflow/tfjs-backend-webgpu');
+  return tf.setBackend('webgpu');
+}
+
+async function tryWebGl(): Promise<boolean> {
+  await import('@tensorflow/tfjs-backend-webgl');
+  return tf.setBackend('webgl');
+}
+
+/**
+ * Threads for wasm: tfjs's C++ takes hardwareConcurrency / 2 (it assumes two hardware threads per core),
+ * which leaves one thread on small machines; there we report twice the cores while it starts.
+ */
+async function tryWasm(): Promise<{ ok: boolean; note: string }> {
+  tfWasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+  registerWasmTrainingKernels();
+  const isolated = self.crossOriginIsolated === true;
+  const cores = navigator.hardwareConcurrency || 1;
+  // Leave a core to the page on small machines, so charts stay responsive while the worker trains.
+  const threads = Math.max(1, cores <= 4 ? cores - 1 : Math.floor(cores / 2));
+  if (!isolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  let boost = isolated && threads > 1 && Math.floor(cores / 2) < threads;
+  try {
+    if (boost) Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  } catch {
+    boost = false;
+  }
+  tfWasm.setThreadsCount(threads);
+  let ok = false;
+  try {
+    ok = await tf.setBackend('wasm');
+  } catch {
+    ok = false;
+  } finally {
+    if (boost) delete (navigator as unknown as Record<string, unknown>).hardwareConcurrency;
+  }
+  if (!ok) return { ok, note: 'wasm failed to start' };
+  const n = tfWasm.getThreadsCount();
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+  const why = isolated ? '' : ' (page not cross-origin isolated)';
+  return { ok, note: `wasm with training kernels, ${simd}, ${n} thread${n === 1 ? '' : 's'}${why}` };
+}
+
+export async function selectBackend(forced?: BackendRequest): Promise<BackendChoice> {
+  const notes: string[] = [];
+  const attempt = async (name: string, start: () => Promise<boolean>): Promise<boolean> => {
+    try {
+      if (await start()) return true;
+    } catch {
+      // reported below
+    }
+    notes.push(`${name} failed to start`);
+    return false;
+  };
+  if (forced === 'cpu') {
+    await tf.setBackend('cpu');
+    return { name: 'cpu', reason: 'forced' };
+  }
+  if (forced === 'webgl') {
+    if (await attempt('WebGL', tryWebGl)) return { name: 'webgl', reason: 'forced' };
+  }
+  if (forced === undefined || forced === 'webgpu') {
+    const gpu = await probeWebGpu();
+    const usable = gpu.ok || (forced === 'webgpu' && gpu.software);
+    if (!usable) notes.push(gpu.software ? `${gpu.why}, about 100x slower than wasm here: treated as no GPU` : gpu.why);
+    else if (await attempt('WebGPU', tryWebGpu)) {
+      await tf.ready();
+      return { name: 'webgpu', reason: forced ? `forced: ${gpu.why}` : gpu.why };
+    }
+  }
+  const wasm = await tryWasm();
+  if (wasm.ok) return { name: 'wasm', reason: [...notes, wasm.note].join('; ') };
+  notes.push(wasm.note);
+  await tf.setBackend('cpu');
+  return { name: 'cpu', reason: [...notes, 'cpu backend (slow)'].join('; ') };
+}
