@@ -11,6 +11,7 @@ import { validateConfig, type RunConfig } from '../config/runConfig.ts';
 import { now } from '../clock.ts';
 import type { Dataset } from '../data/types.ts';
 import { fuse } from '../fuse/fuse.ts';
+import { featureWidth } from '../models/spec.ts';
 import { rng, type Rng } from '../rng.ts';
 import { strategyOf } from '../select/index.ts';
 import { selectFromPool } from '../select/select.ts';
@@ -116,8 +117,7 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
     const unlabeled = Array.from(data.pool).filter((i) => !inLabeled.has(i));
     const k = ctx.counts[round + 1]! - ctx.counts[round]!;
     const sel = await selectFromPool(strategyOf(config.metric), selector, data.source, labeled, unlabeled, k, ctx.root.fork(`select/${round}`), () => host.cancelled());
-    const featureWidth = track.spec.stages.at(-1)!.at(-1)!.widths.at(-1)!;
-    selectionFlops = addFlops(selectionFlops, forwardFlops(track.spec, sel.inferred), rankingFlops(featureWidth, sel.distanceEvaluations));
+    selectionFlops = addFlops(selectionFlops, forwardFlops(track.spec, sel.inferred), rankingFlops(featureWidth(track.spec), sel.distanceEvaluations));
     Object.assign(seconds, sel.seconds);
     next = [...labeled, ...sel.chosen];
     host.emit({ type: 'selection-done', track: track.id, round, selected: sel.chosen.length, seconds, flops: selectionFlops });

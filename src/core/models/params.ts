@@ -19,9 +19,3 @@ export async function readWeights(params: ParamTensors): Promise<Weights> {
 export function disposeParams(params: ParamTensors): void {
   for (const t of Object.values(params)) t.dispose();
 }
-
-export function cloneWeights(weights: Weights): Weights {
-  const out: Weights = {};
-  for (const [name, w] of Object.entries(weights)) out[name] = { shape: w.shape.slice(), values: w.values.slice() };
-  return out;
-}

@@ -111,6 +111,11 @@ export function layersOf(spec: ResNetSpec): Layer[] {
   return layers;
 }
 
+/** Width of the penultimate features (the last block's output, after global average pooling). */
+export function featureWidth(spec: ResNetSpec): number {
+  return spec.stages.at(-1)!.at(-1)!.widths.at(-1)!;
+}
+
 export function convLayersOf(spec: ResNetSpec): ConvLayer[] {
   return layersOf(spec).filter((l): l is ConvLayer => l.kind === 'conv');
 }

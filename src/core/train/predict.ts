@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { forward } from '../models/forward.ts';
+import { featureWidth } from '../models/spec.ts';
 import type { BatchSource } from './batchSource.ts';
 import type { Network } from './network.ts';
 
@@ -34,9 +35,9 @@ export async function predict(net: Network, source: BatchSource, indices: ArrayL
   const n = indices.length;
   const k = source.numClasses;
   const size = options.batchSize ?? INFERENCE_BATCH;
-  const featureWidth = net.spec.stages.at(-1)!.at(-1)!.widths.at(-1)!;
+  const width = featureWidth(net.spec);
   const probs = new Float32Array(n * k);
-  const features = options.features ? new Float32Array(n * featureWidth) : undefined;
+  const features = options.features ? new Float32Array(n * width) : undefined;
   const scores = options.score ? new Float32Array(n) : undefined;
   const [h, w, c] = [source.height, source.width, source.channels];
   for (let start = 0; start < n; start += size) {
@@ -52,10 +53,10 @@ export async function predict(net: Network, source: BatchSource, indices: ArrayL
     outs.forEach((t) => t.dispose());
     probs.set(data[0]!, start * k);
     let next = 1;
-    if (features) features.set(data[next++]!, start * featureWidth);
+    if (features) features.set(data[next++]!, start * width);
     if (scores) scores.set(data[next]!, start);
   }
-  return { probs, featureWidth, ...(features ? { features } : {}), ...(scores ? { scores } : {}) };
+  return { probs, featureWidth: width, ...(features ? { features } : {}), ...(scores ? { scores } : {}) };
 }
 
 export function accuracyOf(probs: Float32Array, numClasses: number, labels: ArrayLike<number>): number {
