@@ -1,6 +1,5 @@
 /** (2) Test accuracy against the labelled fraction, one line per method, with the numbers beside it. */
 import { useMemo } from 'react';
-import { useStaggered } from './useStaggered.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import { useMethods } from './useMethods.ts';
@@ -17,12 +16,11 @@ export function AccuracyChart() {
   const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods) })), [methods]);
   const data = useMemo(() => byFraction(fractions, methods, rounds, finalAccuracy), [fractions, methods, rounds]);
   const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue }), [data, series]);
-  const drawn = useStaggered(plot);
   return (
     <ChartCard id="chart.accuracy" title="Test accuracy vs labelled fraction" hint="accuracy of each method's final model after every round" points={data.points} wide>
       <div className="chart-with-table">
         <div>
-          <LinePlot {...drawn} />
+          <LinePlot plot={plot} />
           <SeriesLegend items={series} />
         </div>
         <table className="numbers" data-testid="results.table">

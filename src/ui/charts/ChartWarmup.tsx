@@ -24,8 +24,7 @@ const PLOT: LinePlotProps = {
   y2: { domain: [0, 1] },
   value: (v) => String(v),
 };
-const POINTS = [{ method: 'a', ratio: undefined, flops: 1e9, seconds: 1, accuracy: 0.3 }];
-const METHODS = ['a'];
+const TRADEOFF = { points: [{ method: 'a', ratio: undefined, flops: 1e9, seconds: 1, accuracy: 0.3 }], methods: ['a'] };
 
 export function ChartWarmup() {
   const [stage, setStage] = useState<'waiting' | 'drawing' | 'done'>('waiting');
@@ -37,8 +36,8 @@ export function ChartWarmup() {
   if (stage !== 'drawing') return null;
   return (
     <div className="warmup" aria-hidden="true">
-      <LinePlot {...PLOT} />
-      <TradeoffPlot points={POINTS} methods={METHODS} />
+      <LinePlot plot={PLOT} />
+      <TradeoffPlot plot={TRADEOFF} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 /** (3) Cumulative selection cost per method: FLOPs (from the model specs) and measured wall time. */
 import { useMemo } from 'react';
-import { useStaggered } from './useStaggered.ts';
 import { useShallow } from 'zustand/react/shallow';
 import type { RoundResult } from '../../core/experiment/events.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -27,10 +26,9 @@ function CostChart({ spec }: { spec: CostSpec }) {
   const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods) })), [methods]);
   const data = useMemo(() => byFraction(fractions, methods, rounds, spec.value), [fractions, methods, rounds, spec]);
   const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: spec.y, value: spec.format }), [data, series, spec]);
-  const drawn = useStaggered(plot);
   return (
     <ChartCard id={spec.id} title={spec.title} hint={spec.hint} points={data.points}>
-      <LinePlot {...drawn} />
+      <LinePlot plot={plot} />
       <SeriesLegend items={series} />
     </ChartCard>
   );

@@ -4,7 +4,6 @@
  * chart per round, mounted from the config's schedule before the run so none mounts while it goes.
  */
 import { useMemo, useRef } from 'react';
-import { useStaggered } from './useStaggered.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { labelFractions } from '../../core/experiment/labelSchedule.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -29,13 +28,12 @@ function RoundCurves({ round, fraction, group, all }: { round: number; fraction:
     height: 160,
     value: pctValue,
   }), [group, all]);
-  const drawn = useStaggered(plot);
   return (
     <figure className="mini" data-testid={`chart.curves.round.${round}`} data-points={group?.points ?? 0}>
       <figcaption>
         round {round + 1}: {group ? `${group.labeled} labelled (${pct(group.fraction)})` : `${pct(fraction)} labelled`}
       </figcaption>
-      <LinePlot {...drawn} />
+      <LinePlot plot={plot} />
     </figure>
   );
 }

@@ -1,13 +1,21 @@
 /**
- * The lab's line chart: recharts with no animation, no in-chart legend, ticks computed here and drawn
- * as plain text (no nice-tick search, no DOM text measuring). Memoised on its props; callers pass props
- * through useStaggered so each chart redraws in a task of its own.
+ * The lab's line chart: recharts with no animation, no in-chart legend, ticks computed here and drawn as
+ * plain text. Built so that a data update costs recharts as little as it can (a redraw runs as one
+ * synchronous cascade of store dispatches, so its cost is the task's length):
+ * - the chart root never re-renders after it mounts (a root re-render dispatches the chart's options and
+ *   its data twice, each a full pass over the chart's selectors); the data reaches the lines through a
+ *   context, as item-level data;
+ * - axes get ticks and domains that keep their identity while their values are unchanged, so they are not
+ *   re-registered on every update;
+ * - the plot catches up in a task of its own (useStaggered), one chart per task.
  */
-import { memo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { extent, niceTicks, thin } from './axes.ts';
 import type { Row } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
+import { useStaggered } from './useStaggered.ts';
+import { useSameValues } from './useSameValues.ts';
 
 export interface SeriesSpec {
   key: string;
@@ -39,6 +47,7 @@ export interface LinePlotProps {
 }
 
 const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
+const DOT = { r: 3 } as const;
 
 function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left' | 'right', spec: AxisSpec): number[] {
   if (spec.domain) return niceTicks(spec.domain[0], spec.domain[1], 4, spec.domain);
@@ -47,30 +56,71 @@ function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left
 }
 
 function xTicks(rows: readonly Row[], spec: AxisSpec): number[] {
-  const values = rows.map((r) => r[spec.key ?? 'x']).filter((v): v is number => v !== undefined);
   if (spec.domain) {
     const [lo, hi] = spec.domain;
     const step = Math.max(1, Math.ceil((hi - lo + 1) / 8));
     return Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
   }
+  const values = rows.map((r) => r[spec.key ?? 'x']).filter((v): v is number => v !== undefined);
   return values.length > 0 ? thin([...new Set(values)].sort((a, b) => a - b)) : [0, 1];
 }
 
-export const LinePlot = memo(function LinePlot({ rows, series, x, y, y2, height = 200, value }: LinePlotProps) {
-  const xt = xTicks(rows, x);
-  const yt = yTicks(rows, series, 'left', y);
-  const y2t = y2 ? yTicks(rows, series, 'right', y2) : [];
-  const xDomain: [number, number] = xt.length > 1 ? [xt[0]!, xt.at(-1)!] : [xt[0]! - 1, xt[0]! + 1];
+const ends = (ticks: readonly number[]): [number, number] => (ticks.length > 1 ? [ticks[0]!, ticks.at(-1)!] : [ticks[0]! - 1, ticks[0]! + 1]);
+
+const Plot = createContext<LinePlotProps | null>(null);
+
+function usePlot(): LinePlotProps {
+  const plot = useContext(Plot);
+  if (!plot) throw new Error('a LinePlot part outside a LinePlot');
+  return plot;
+}
+
+function PlotAxes() {
+  const { rows, series, x, y, y2 } = usePlot();
+  const xt = useSameValues(xTicks(rows, x));
+  const yt = useSameValues(yTicks(rows, series, 'left', y));
+  const y2t = useSameValues(y2 ? yTicks(rows, series, 'right', y2) : []);
   return (
-    <LineChart data={rows as Row[]} responsive style={{ width: '100%', height }} margin={MARGIN}>
+    <>
+      <XAxis dataKey={x.key} type="number" domain={ends(xt)} ticks={xt} tickFormatter={x.format} tick={xTick} interval={0} niceTicks="none" />
+      <YAxis yAxisId="left" domain={ends(yt)} ticks={yt} tickFormatter={y.format} tick={yTick} width={y.width ?? 44} interval={0} niceTicks="none" />
+      {y2 && <YAxis yAxisId="right" orientation="right" domain={ends(y2t)} ticks={y2t} tickFormatter={y2.format} tick={yTick} width={y2.width ?? 40} interval={0} niceTicks="none" />}
+    </>
+  );
+}
+
+function PlotTooltip() {
+  const { x, value } = usePlot();
+  const formatter = useMemo(() => (value ? (v: unknown) => value(Number(v)) : undefined), [value]);
+  const labelFormatter = useMemo(() => (x.format ? (l: unknown) => x.format!(Number(l)) : undefined), [x.format]);
+  return <Tooltip isAnimationActive={false} formatter={formatter} labelFormatter={labelFormatter} />;
+}
+
+function PlotLines() {
+  const { rows, series } = usePlot();
+  return series.map((s) => (
+    <Line key={s.key} data={rows as Row[]} yAxisId={s.axis ?? 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dash} isAnimationActive={false} dot={DOT} connectNulls />
+  ));
+}
+
+/** The part of the chart that never re-renders: the root, the grid, and the slots the plot fills. */
+const Frame = memo(function Frame({ height }: { height: number }) {
+  return (
+    <LineChart responsive style={{ width: '100%', height }} margin={MARGIN}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey={x.key} type="number" domain={xDomain} ticks={xt} tickFormatter={x.format} tick={xTick} interval={0} />
-      <YAxis yAxisId="left" domain={[yt[0]!, yt.at(-1)!]} ticks={yt} tickFormatter={y.format} tick={yTick} width={y.width ?? 44} interval={0} />
-      {y2 && <YAxis yAxisId="right" orientation="right" domain={[y2t[0]!, y2t.at(-1)!]} ticks={y2t} tickFormatter={y2.format} tick={yTick} width={y2.width ?? 40} interval={0} />}
-      <Tooltip isAnimationActive={false} formatter={value ? (v) => value(Number(v)) : undefined} labelFormatter={x.format ? (l) => x.format!(Number(l)) : undefined} />
-      {series.map((s) => (
-        <Line key={s.key} yAxisId={s.axis ?? 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dash} isAnimationActive={false} dot={{ r: 3 }} connectNulls />
-      ))}
+      <PlotAxes />
+      <PlotTooltip />
+      <PlotLines />
     </LineChart>
   );
 });
+
+/** Draws `plot` (memoise it: a new object is a redraw), catching up in a task of its own. */
+export function LinePlot({ plot }: { plot: LinePlotProps }) {
+  const drawn = useStaggered(plot);
+  return (
+    <Plot.Provider value={drawn}>
+      <Frame height={drawn.height ?? 200} />
+    </Plot.Provider>
+  );
+}

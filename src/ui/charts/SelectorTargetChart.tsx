@@ -1,6 +1,5 @@
 /** (5) Selector accuracy against target accuracy per budget, for methods whose target is a separate network. */
 import { useMemo } from 'react';
-import { useStaggered } from './useStaggered.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import { useMethods } from './useMethods.ts';
@@ -38,10 +37,9 @@ export function SelectorTargetChart() {
     return selector.points + target.points === 0 ? NOTHING : { rows, points: selector.points + target.points };
   }, [fractions, methods, rounds]);
   const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue }), [data, series]);
-  const drawn = useStaggered(plot);
   return (
     <ChartCard id="chart.selectorTarget" title="Selector vs target accuracy" hint="dashed: the network that selects; solid: the target trained on its choice" points={data.points}>
-      <LinePlot {...drawn} />
+      <LinePlot plot={plot} />
       <SeriesLegend items={series} />
     </ChartCard>
   );

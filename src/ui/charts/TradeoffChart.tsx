@@ -1,5 +1,5 @@
 /** (6) Final accuracy against total selection cost: one point per method and pruning ratio. */
-import { memo, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import { useStaggered } from './useStaggered.ts';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,33 +11,63 @@ import { colourOf } from './colors.ts';
 import { niceTicks } from './axes.ts';
 import { tradeoffPoints, type TradeoffPoint } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
+import { useSameValues } from './useSameValues.ts';
 import { flopsTick, pctTick, pctValue } from './format.ts';
 
 const tooltipValue = (v: unknown, name: unknown) => (name === 'accuracy' ? pctValue(Number(v)) : flops(Number(v)));
 
-export const TradeoffPlot = memo(function TradeoffPlot({ points, methods }: { points: readonly TradeoffPoint[]; methods: readonly string[] }) {
-  const xt = niceTicks(Math.min(...points.map((p) => p.flops)), Math.max(...points.map((p) => p.flops)), 4, [0, Infinity]);
-  const yt = niceTicks(Math.min(...points.map((p) => p.accuracy)), Math.max(...points.map((p) => p.accuracy)), 4, [0, 1]);
+export interface TradeoffPlotProps {
+  points: readonly TradeoffPoint[];
+  methods: readonly string[];
+}
+
+const Plot = createContext<TradeoffPlotProps>({ points: [], methods: [] });
+
+/** Axes and points read the plot from context, so the chart root (see LinePlot) never re-renders. */
+function TradeoffAxes() {
+  const { points } = useContext(Plot);
+  const xt = useSameValues(niceTicks(Math.min(...points.map((p) => p.flops)), Math.max(...points.map((p) => p.flops)), 4, [0, Infinity]));
+  const yt = useSameValues(niceTicks(Math.min(...points.map((p) => p.accuracy)), Math.max(...points.map((p) => p.accuracy)), 4, [0, 1]));
+  return (
+    <>
+      <XAxis dataKey="flops" type="number" name="selection FLOPs" tickFormatter={flopsTick} tick={xTick} ticks={xt} domain={[xt[0]!, xt.at(-1)!]} interval={0} niceTicks="none" />
+      <YAxis dataKey="accuracy" type="number" name="accuracy" tickFormatter={pctTick} tick={yTick} width={40} ticks={yt} domain={[yt[0]!, yt.at(-1)!]} interval={0} niceTicks="none" />
+    </>
+  );
+}
+
+function TradeoffPoints() {
+  const { points, methods } = useContext(Plot);
+  return points.map((p) => <Scatter key={p.method} name={p.method} data={[p]} fill={colourOf(p.method, methods)} isAnimationActive={false} />);
+}
+
+const Frame = memo(function Frame() {
   return (
     <ScatterChart responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="flops" type="number" name="selection FLOPs" tickFormatter={flopsTick} tick={xTick} ticks={xt} domain={[xt[0]!, xt.at(-1)!]} interval={0} />
-      <YAxis dataKey="accuracy" type="number" name="accuracy" tickFormatter={pctTick} tick={yTick} width={40} ticks={yt} domain={[yt[0]!, yt.at(-1)!]} interval={0} />
+      <TradeoffAxes />
       <ZAxis range={[60, 60]} />
       <Tooltip isAnimationActive={false} formatter={tooltipValue} />
-      {points.map((p) => (
-        <Scatter key={p.method} name={p.method} data={[p]} fill={colourOf(p.method, methods)} isAnimationActive={false} />
-      ))}
+      <TradeoffPoints />
     </ScatterChart>
   );
 });
+
+/** Draws `plot` (memoise it), catching up in a task of its own. */
+export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
+  return (
+    <Plot.Provider value={useStaggered(plot)}>
+      <Frame />
+    </Plot.Provider>
+  );
+}
 
 export function TradeoffChart() {
   const { rounds, ratios } = useLab(useShallow((s) => ({ rounds: s.metrics.rounds, ratios: s.run.config?.ratio.length ?? 1 })));
   const methods = useMethods();
   const points = useMemo(() => tradeoffPoints(methods, rounds), [methods, rounds]);
   const legend = useMemo(() => points.map((p) => ({ name: p.method, colour: colourOf(p.method, methods) })), [points, methods]);
-  const drawn = useStaggered(useMemo(() => ({ points, methods }), [points, methods]));
+  const plot = useMemo(() => ({ points, methods }), [points, methods]);
   return (
     <ChartCard
       id="chart.tradeoff"
@@ -45,7 +75,7 @@ export function TradeoffChart() {
       hint={ratios > 1 ? 'one point per method and pruning ratio, at the last finished round' : 'one point per method at the last finished round; run several ratios to compare them'}
       points={points.length}
     >
-      <TradeoffPlot points={drawn.points} methods={drawn.methods} />
+      <TradeoffPlot plot={plot} />
       <SeriesLegend items={legend} />
     </ChartCard>
   );

@@ -1,6 +1,5 @@
 /** (1) The network training now: loss and accuracy per epoch, updated as each epoch ends. */
 import { useMemo } from 'react';
-import { useStaggered } from './useStaggered.ts';
 import { useLab } from '../../store/labStore.ts';
 import type { Row } from './data.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
@@ -21,10 +20,9 @@ export function TrainingChart() {
     () => ({ rows: (live?.points ?? []) as unknown as Row[], series: SERIES, x: { key: 'epoch', domain: [1, Math.max(2, live?.epochs ?? 1)] }, y: { width: 40 }, y2: Y2, value: plain }),
     [live],
   );
-  const drawn = useStaggered(plot);
   return (
     <ChartCard id="chart.training" title="Current training" hint={live ? `${live.label}: loss (left) and accuracy (right) per epoch` : 'loss and accuracy per epoch of the network being trained'} points={live?.points.length ?? 0}>
-      <LinePlot {...drawn} />
+      <LinePlot plot={plot} />
       <SeriesLegend items={SERIES} />
     </ChartCard>
   );
