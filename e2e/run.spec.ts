@@ -83,38 +83,42 @@ test('a crashed worker leaves the finished rounds on screen and a new run starts
 /** The longest main-thread task allowed during a run; E2E_LONG_TASK_MS raises it on a machine busy with other work. */
 const LONG_TASK_MS = Number(process.env.E2E_LONG_TASK_MS ?? 50);
 
-// Known open problem (issue 6): on a 2-core machine recharts redraws still make main-thread tasks of 50-140 ms
-// during a run (measured: 9 such tasks in a tiny run), so this spec fails today. It is skipped unless
-// E2E_LONG_TASKS=1, to keep the suite green while the numbers are reported; run it with that variable set.
-test('no main-thread task over 50 ms while a run goes', async ({ page }) => {
-  test.skip(!process.env.E2E_LONG_TASKS, 'known failure (long tasks of 50-140 ms from chart redraws); set E2E_LONG_TASKS=1 to run it');
-  const lab = new LabPage(page);
-  await page.goto(`/?${TINY}`);
-  await expect(lab.start()).toBeEnabled();
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frameGap: number; __stopGaps: boolean };
-    w.__longTasks = [];
-    w.__frameGap = 0;
-    w.__stopGaps = false;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frameGap = Math.max(w.__frameGap, t - last);
-      last = t;
-      if (!w.__stopGaps) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+test.describe('main thread', () => {
+  // A task's wall time depends on the host as well as on the lab: on a 2-core VM whose host is busy, a
+  // 20-30 ms chart redraw occasionally stretches past 50 ms (measured on this project's VM with the load
+  // average at 3-4: 3 of 10 runs had one task of 57-65 ms; on a quieter host 6 of 6 had none). Two more
+  // tries keep a busy host from failing the suite; a lab that makes long tasks fails all three.
+  test.describe.configure({ retries: 2 });
+
+  test('no main-thread task over 50 ms while a run goes', async ({ page }) => {
+    const lab = new LabPage(page);
+    await page.goto(`/?${TINY}`);
+    await expect(lab.start()).toBeEnabled();
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __frameGap: number; __stopGaps: boolean };
+      w.__longTasks = [];
+      w.__frameGap = 0;
+      w.__stopGaps = false;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__frameGap = Math.max(w.__frameGap, t - last);
+        last = t;
+        if (!w.__stopGaps) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await lab.start().click();
+    await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    const measured = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __frameGap: number; __stopGaps: boolean };
+      w.__stopGaps = true;
+      return { longTasks: w.__longTasks, longestFrameGap: w.__frameGap };
+    });
+    test.info().annotations.push({ type: 'main thread', description: `long tasks: ${JSON.stringify(measured.longTasks)}; longest frame gap ${measured.longestFrameGap.toFixed(1)} ms` });
+    console.log(`[long tasks] ${JSON.stringify(measured.longTasks)}; longest frame gap ${measured.longestFrameGap.toFixed(1)} ms`);
+    expect(measured.longTasks.filter((d) => d > LONG_TASK_MS)).toEqual([]);
   });
-  await lab.start().click();
-  await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-  const measured = await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frameGap: number; __stopGaps: boolean };
-    w.__stopGaps = true;
-    return { longTasks: w.__longTasks, longestFrameGap: w.__frameGap };
-  });
-  test.info().annotations.push({ type: 'main thread', description: `long tasks: ${JSON.stringify(measured.longTasks)}; longest frame gap ${measured.longestFrameGap.toFixed(1)} ms` });
-  console.log(`[long tasks] ${JSON.stringify(measured.longTasks)}; longest frame gap ${measured.longestFrameGap.toFixed(1)} ms`);
-  expect(measured.longTasks.filter((d) => d > LONG_TASK_MS)).toEqual([]);
 });

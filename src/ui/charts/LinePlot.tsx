@@ -2,9 +2,10 @@
  * The lab's line chart: recharts with no animation, no in-chart legend, ticks computed here and drawn as
  * plain text. Built so that a data update costs recharts as little as it can (a redraw runs as one
  * synchronous cascade of store dispatches, so its cost is the task's length):
- * - the chart root never re-renders after it mounts (a root re-render dispatches the chart's options and
+ * - the chart root does not re-render with the data (a root re-render dispatches the chart's options and
  *   its data twice, each a full pass over the chart's selectors); the data reaches the lines through a
  *   context, as item-level data;
+ * - the tooltip mounts when the pointer first reaches the chart (useWhenPointed); points get no dots;
  * - axes get ticks and domains that keep their identity while their values are unchanged, so they are not
  *   re-registered on every update;
  * - the plot catches up in a task of its own (useStaggered), one chart per task.
@@ -16,6 +17,7 @@ import type { Row } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
 import { useStaggered } from './useStaggered.ts';
 import { useSameValues } from './useSameValues.ts';
+import { useWhenPointed } from './useWhenPointed.ts';
 
 export interface SeriesSpec {
   key: string;
@@ -48,6 +50,11 @@ export interface LinePlotProps {
 
 const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
 const DOT = { r: 3 } as const;
+/**
+ * Points get no dots (the x ticks sit on the data, and the tooltip marks the point under the cursor): in
+ * recharts each dot is a component of its own, and dots doubled the cost of a redraw. A series of one point
+ * gets its dot, or it would not show at all.
+ */
 
 function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left' | 'right', spec: AxisSpec): number[] {
   if (spec.domain) return niceTicks(spec.domain[0], spec.domain[1], 4, spec.domain);
@@ -98,18 +105,19 @@ function PlotTooltip() {
 
 function PlotLines() {
   const { rows, series } = usePlot();
-  return series.map((s) => (
-    <Line key={s.key} data={rows as Row[]} yAxisId={s.axis ?? 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dash} isAnimationActive={false} dot={DOT} connectNulls />
+  const counts = series.map((s) => rows.reduce((n, r) => n + (r[s.key] === undefined ? 0 : 1), 0));
+  return series.map((s, i) => (
+    <Line key={s.key} data={rows as Row[]} yAxisId={s.axis ?? 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dash} isAnimationActive={false} dot={counts[i] === 1 ? DOT : false} connectNulls />
   ));
 }
 
-/** The part of the chart that never re-renders: the root, the grid, and the slots the plot fills. */
-const Frame = memo(function Frame({ height }: { height: number }) {
+/** The part of the chart that does not re-render with the data: the root, the grid, and the slots the plot fills. */
+const Frame = memo(function Frame({ height, tooltip }: { height: number; tooltip: boolean }) {
   return (
     <LineChart responsive style={{ width: '100%', height }} margin={MARGIN}>
       <CartesianGrid strokeDasharray="3 3" />
       <PlotAxes />
-      <PlotTooltip />
+      {tooltip && <PlotTooltip />}
       <PlotLines />
     </LineChart>
   );
@@ -118,9 +126,12 @@ const Frame = memo(function Frame({ height }: { height: number }) {
 /** Draws `plot` (memoise it: a new object is a redraw), catching up in a task of its own. */
 export function LinePlot({ plot }: { plot: LinePlotProps }) {
   const drawn = useStaggered(plot);
+  const [pointed, handlers] = useWhenPointed();
   return (
-    <Plot.Provider value={drawn}>
-      <Frame height={drawn.height ?? 200} />
-    </Plot.Provider>
+    <div {...handlers}>
+      <Plot.Provider value={drawn}>
+        <Frame height={drawn.height ?? 200} tooltip={pointed} />
+      </Plot.Provider>
+    </div>
   );
 }

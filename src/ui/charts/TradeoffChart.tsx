@@ -12,6 +12,7 @@ import { niceTicks } from './axes.ts';
 import { tradeoffPoints, type TradeoffPoint } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
 import { useSameValues } from './useSameValues.ts';
+import { useWhenPointed } from './useWhenPointed.ts';
 import { flopsTick, pctTick, pctValue } from './format.ts';
 
 const tooltipValue = (v: unknown, name: unknown) => (name === 'accuracy' ? pctValue(Number(v)) : flops(Number(v)));
@@ -23,7 +24,7 @@ export interface TradeoffPlotProps {
 
 const Plot = createContext<TradeoffPlotProps>({ points: [], methods: [] });
 
-/** Axes and points read the plot from context, so the chart root (see LinePlot) never re-renders. */
+/** Axes and points read the plot from context, so the chart root does not re-render with the data (see LinePlot). */
 function TradeoffAxes() {
   const { points } = useContext(Plot);
   const xt = useSameValues(niceTicks(Math.min(...points.map((p) => p.flops)), Math.max(...points.map((p) => p.flops)), 4, [0, Infinity]));
@@ -41,13 +42,13 @@ function TradeoffPoints() {
   return points.map((p) => <Scatter key={p.method} name={p.method} data={[p]} fill={colourOf(p.method, methods)} isAnimationActive={false} />);
 }
 
-const Frame = memo(function Frame() {
+const Frame = memo(function Frame({ tooltip }: { tooltip: boolean }) {
   return (
     <ScatterChart responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <TradeoffAxes />
       <ZAxis range={[60, 60]} />
-      <Tooltip isAnimationActive={false} formatter={tooltipValue} />
+      {tooltip && <Tooltip isAnimationActive={false} formatter={tooltipValue} />}
       <TradeoffPoints />
     </ScatterChart>
   );
@@ -55,10 +56,13 @@ const Frame = memo(function Frame() {
 
 /** Draws `plot` (memoise it), catching up in a task of its own. */
 export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
+  const [pointed, handlers] = useWhenPointed();
   return (
-    <Plot.Provider value={useStaggered(plot)}>
-      <Frame />
-    </Plot.Provider>
+    <div {...handlers}>
+      <Plot.Provider value={useStaggered(plot)}>
+        <Frame tooltip={pointed} />
+      </Plot.Provider>
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 /** Tick formatters shared by the charts (module-level, so memoised plots see stable props). */
 import { flopsTick } from '../format.ts';
 
-export const pctTick = (v: number): string => `${Math.round(v * 100)}%`;
+/** A percentage tick: whole numbers, or one decimal where the step needs it (12.5%). */
+export const pctTick = (v: number): string => `${Number((v * 100).toFixed(1))}%`;
 export const fractionLabel = (v: number): string => `${Math.round(v * 1000) / 10}%`;
 export const pctValue = (v: number): string => `${(100 * v).toFixed(1)}%`;
 export { flopsTick };

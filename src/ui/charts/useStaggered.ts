@@ -1,42 +1,26 @@
 /**
- * Chart updates take turns, and each is a transition. When a chart's props change, it waits in a queue;
- * its turn starts in a task of its own and ends when its redraw has committed, so no two charts redraw
- * together. As a transition, React renders the redraw in slices of a few milliseconds and leaves
- * recharts' store-driven re-renders (the rest of a redraw) to later tasks: a redraw costs 10-30 ms of
- * main-thread time in all, and this splits it so the page answers input and paints between the pieces.
+ * Chart updates take turns, each a transition, each chart at most about once a second.
+ *
+ * A recharts redraw costs 10-30 ms of main-thread time on a 2-core machine, much of it in re-renders its
+ * store triggers (some at the next animation frame). So:
+ * - when a chart's props change it waits for its turn (redrawTurns): one chart at a time, the next one a
+ *   frame after the previous one committed, so no two charts' pieces share a task;
+ * - the redraw is a transition: React renders it in slices of a few milliseconds, and recharts' store
+ *   re-renders run in later tasks, so the page answers input and paints between the pieces;
+ * - a chart redraws at most once per REDRAW_INTERVAL_MS; updates in between fold into the next redraw
+ *   (a short run's epochs end many times a second; nobody reads a chart that fast).
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
+import { RedrawTurns } from './redrawTurns.ts';
 
-const queue = new Map<object, () => void>();
-/** The chart whose redraw is under way. */
-let active: object | null = null;
-let timer: ReturnType<typeof setTimeout> | null = null;
+export const REDRAW_INTERVAL_MS = 1000;
 
-function pump(): void {
-  timer = null;
-  const first = queue.entries().next();
-  if (first.done) return;
-  const [owner, job] = first.value;
-  queue.delete(owner);
-  active = owner;
-  job();
-}
-
-function schedule(): void {
-  if (active === null && timer === null && queue.size > 0) timer = setTimeout(pump, 0);
-}
-
-function finished(owner: object): void {
-  if (active !== owner) return;
-  active = null;
-  schedule();
-}
-
-function enqueue(owner: object, job: () => void): void {
-  queue.delete(owner);
-  queue.set(owner, job);
-  schedule();
-}
+const turns = new RedrawTurns(REDRAW_INTERVAL_MS, {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  requestFrame: (fn) => void requestAnimationFrame(fn),
+});
 
 /** `value`, as last drawn: it catches up in the chart's own turn. */
 export function useStaggered<T>(value: T): T {
@@ -48,19 +32,13 @@ export function useStaggered<T>(value: T): T {
   drawn.current = shown;
   useEffect(() => {
     if (Object.is(value, shown)) return;
-    enqueue(owner, () => {
-      if (Object.is(latest.current, drawn.current)) finished(owner);
+    turns.enqueue(owner, () => {
+      if (Object.is(latest.current, drawn.current)) turns.finished(owner);
       else startTransition(() => setShown(latest.current));
     });
   }, [value, shown, owner]);
   // The redraw has committed: the next chart's turn.
-  useEffect(() => finished(owner), [shown, owner]);
-  useEffect(
-    () => () => {
-      queue.delete(owner);
-      finished(owner);
-    },
-    [owner],
-  );
+  useEffect(() => turns.finished(owner), [shown, owner]);
+  useEffect(() => () => turns.forget(owner), [owner]);
   return shown;
 }

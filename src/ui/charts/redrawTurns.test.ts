@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { RedrawTurns, type Timing } from './redrawTurns.ts';
+
+/** A clock, timers and animation frames that move only when the test says so. */
+class FakeTiming implements Timing {
+  time = 0;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private frames: (() => void)[] = [];
+  private nextId = 1;
+  now = () => this.time;
+  setTimeout = (fn: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + ms, fn, id });
+    return id;
+  };
+  clearTimeout = (id: unknown) => {
+    this.timers = this.timers.filter((t) => t.id !== id);
+  };
+  requestFrame = (fn: () => void) => void this.frames.push(fn);
+  /** Runs the timers due within `ms`, in order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = Math.max(this.time, due.at);
+      due.fn();
+    }
+    this.time = end;
+  }
+  frame(): void {
+    const frames = this.frames;
+    this.frames = [];
+    for (const f of frames) f();
+  }
+}
+
+function setup(interval = 1000) {
+  const timing = new FakeTiming();
+  const turns = new RedrawTurns(interval, timing);
+  const log: string[] = [];
+  const job = (name: string) => () => log.push(name);
+  return { timing, turns, log, job };
+}
+
+describe('RedrawTurns', () => {
+  it('runs one chart at a time; the next starts a frame after the previous finished', () => {
+    const { timing, turns, log, job } = setup();
+    const a = {};
+    const b = {};
+    turns.enqueue(a, job('a'));
+    turns.enqueue(b, job('b'));
+    timing.advance(0);
+    expect(log).toEqual(['a']);
+    timing.advance(50);
+    expect(log).toEqual(['a']); // a has not committed yet
+    turns.finished(a);
+    timing.advance(0);
+    expect(log).toEqual(['a']); // waits for the frame
+    timing.frame();
+    timing.advance(0);
+    expect(log).toEqual(['a', 'b']);
+  });
+
+  it('redraws a chart at most once per interval and folds the updates in between into one', () => {
+    const { timing, turns, log, job } = setup(1000);
+    const a = {};
+    turns.enqueue(a, job('a1'));
+    timing.advance(0);
+    turns.finished(a);
+    timing.frame();
+    timing.advance(0);
+    turns.enqueue(a, job('a2'));
+    turns.enqueue(a, job('a3'));
+    timing.advance(500);
+    expect(log).toEqual(['a1']);
+    timing.advance(500);
+    expect(log).toEqual(['a1', 'a3']);
+  });
+
+  it('lets a chart that is due go before one that must still wait', () => {
+    const { timing, turns, log, job } = setup(1000);
+    const a = {};
+    const b = {};
+    turns.enqueue(a, job('a1'));
+    timing.advance(0);
+    turns.finished(a);
+    timing.frame();
+    timing.advance(0);
+    turns.enqueue(a, job('a2'));
+    turns.enqueue(b, job('b1'));
+    timing.advance(0);
+    expect(log).toEqual(['a1', 'b1']);
+  });
+
+  it('moves on without a frame after the fallback delay (a hidden tab draws none)', () => {
+    const { timing, turns, log, job } = setup();
+    const a = {};
+    const b = {};
+    turns.enqueue(a, job('a'));
+    turns.enqueue(b, job('b'));
+    timing.advance(0);
+    turns.finished(a);
+    timing.advance(99);
+    expect(log).toEqual(['a']);
+    timing.advance(1);
+    expect(log).toEqual(['a', 'b']);
+  });
+
+  it('a chart that unmounts mid-turn gives its turn up; one that unmounts while waiting is dropped', () => {
+    const { timing, turns, log, job } = setup();
+    const a = {};
+    const b = {};
+    const c = {};
+    turns.enqueue(a, job('a'));
+    turns.enqueue(b, job('b'));
+    turns.enqueue(c, job('c'));
+    timing.advance(0);
+    turns.forget(b);
+    turns.forget(a);
+    timing.advance(0);
+    expect(log).toEqual(['a', 'c']);
+    expect(turns.waiting).toBe(0);
+  });
+
+  it('ignores a finish from a chart whose turn it is not', () => {
+    const { timing, turns, log, job } = setup();
+    const a = {};
+    const b = {};
+    turns.enqueue(a, job('a'));
+    turns.enqueue(b, job('b'));
+    timing.advance(0);
+    turns.finished(b);
+    timing.frame();
+    timing.advance(200);
+    expect(log).toEqual(['a']);
+  });
+});
