@@ -41,21 +41,35 @@ function setup(interval = 1000) {
   const turns = new RedrawTurns(interval, timing);
   const log: string[] = [];
   const job = (name: string) => () => log.push(name);
-  return { timing, turns, log, job };
+  /** `owner` redraws now and commits; the frame after it passes. */
+  const drawNow = (owner: object, name: string) => {
+    turns.enqueue(owner, job(name));
+    timing.advance(0);
+    turns.finished(owner);
+    timing.frame();
+    timing.advance(0);
+  };
+  /** New charts, one per name, all wanting to redraw; the first turn has started. */
+  const queued = (...names: string[]) => {
+    const owners = names.map((name) => {
+      const owner = {};
+      turns.enqueue(owner, job(name));
+      return owner;
+    });
+    timing.advance(0);
+    return owners;
+  };
+  return { timing, turns, log, job, drawNow, queued };
 }
 
 describe('RedrawTurns', () => {
   it('runs one chart at a time; the next starts a frame after the previous finished', () => {
-    const { timing, turns, log, job } = setup();
-    const a = {};
-    const b = {};
-    turns.enqueue(a, job('a'));
-    turns.enqueue(b, job('b'));
-    timing.advance(0);
+    const { timing, turns, log, queued } = setup();
+    const [a] = queued('a', 'b');
     expect(log).toEqual(['a']);
     timing.advance(50);
     expect(log).toEqual(['a']); // a has not committed yet
-    turns.finished(a);
+    turns.finished(a!);
     timing.advance(0);
     expect(log).toEqual(['a']); // waits for the frame
     timing.frame();
@@ -64,13 +78,9 @@ describe('RedrawTurns', () => {
   });
 
   it('redraws a chart at most once per interval and folds the updates in between into one', () => {
-    const { timing, turns, log, job } = setup(1000);
+    const { timing, turns, log, job, drawNow } = setup(1000);
     const a = {};
-    turns.enqueue(a, job('a1'));
-    timing.advance(0);
-    turns.finished(a);
-    timing.frame();
-    timing.advance(0);
+    drawNow(a, 'a1');
     turns.enqueue(a, job('a2'));
     turns.enqueue(a, job('a3'));
     timing.advance(500);
@@ -80,14 +90,10 @@ describe('RedrawTurns', () => {
   });
 
   it('lets a chart that is due go before one that must still wait', () => {
-    const { timing, turns, log, job } = setup(1000);
+    const { timing, turns, log, job, drawNow } = setup(1000);
     const a = {};
     const b = {};
-    turns.enqueue(a, job('a1'));
-    timing.advance(0);
-    turns.finished(a);
-    timing.frame();
-    timing.advance(0);
+    drawNow(a, 'a1');
     turns.enqueue(a, job('a2'));
     turns.enqueue(b, job('b1'));
     timing.advance(0);
@@ -95,13 +101,9 @@ describe('RedrawTurns', () => {
   });
 
   it('moves on without a frame after the fallback delay (a hidden tab draws none)', () => {
-    const { timing, turns, log, job } = setup();
-    const a = {};
-    const b = {};
-    turns.enqueue(a, job('a'));
-    turns.enqueue(b, job('b'));
-    timing.advance(0);
-    turns.finished(a);
+    const { timing, turns, log, queued } = setup();
+    const [a] = queued('a', 'b');
+    turns.finished(a!);
     timing.advance(99);
     expect(log).toEqual(['a']);
     timing.advance(1);
@@ -109,29 +111,19 @@ describe('RedrawTurns', () => {
   });
 
   it('a chart that unmounts mid-turn gives its turn up; one that unmounts while waiting is dropped', () => {
-    const { timing, turns, log, job } = setup();
-    const a = {};
-    const b = {};
-    const c = {};
-    turns.enqueue(a, job('a'));
-    turns.enqueue(b, job('b'));
-    turns.enqueue(c, job('c'));
-    timing.advance(0);
-    turns.forget(b);
-    turns.forget(a);
+    const { timing, turns, log, queued } = setup();
+    const [a, b] = queued('a', 'b', 'c');
+    turns.forget(b!);
+    turns.forget(a!);
     timing.advance(0);
     expect(log).toEqual(['a', 'c']);
     expect(turns.waiting).toBe(0);
   });
 
   it('ignores a finish from a chart whose turn it is not', () => {
-    const { timing, turns, log, job } = setup();
-    const a = {};
-    const b = {};
-    turns.enqueue(a, job('a'));
-    turns.enqueue(b, job('b'));
-    timing.advance(0);
-    turns.finished(b);
+    const { timing, turns, log, queued } = setup();
+    const [, b] = queued('a', 'b');
+    turns.finished(b!);
     timing.frame();
     timing.advance(200);
     expect(log).toEqual(['a']);
