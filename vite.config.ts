@@ -17,4 +17,7 @@ export default defineConfig({
   // ("e is not defined" / "_scriptDir is not defined" in the pthread, so threaded wasm fails to start).
   worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  // The dev server pre-bundles what the workers import too: found only when a run first starts a worker,
+  // those packages would be bundled then and the page reloaded, losing the run the user just started.
+  optimizeDeps: { entries: ['index.html', 'workers/*.worker.ts'] },
 });
