@@ -37,12 +37,17 @@ interface LostInfo {
   message?: string;
 }
 
-/** Reports a lost WebGPU device instead of letting the run fail without a word. */
+/** Why this worker's WebGPU device was lost, once it has been: the worker cannot train on it again. */
+let lostDevice: string | null = null;
+
+/** Reports a lost WebGPU device instead of letting the run fail without a word, and stops the run. */
 function watchDevice(backendName: string, report: (message: string) => void): void {
   if (backendName !== 'webgpu') return;
   const device = (tf.backend() as unknown as { device?: { lost?: Promise<LostInfo> } }).device;
-  void device?.lost?.then((info) => {
-    report(`WebGPU device lost (${info.reason ?? 'unknown reason'}): ${info.message ?? ''}`.trim());
+  if (!device?.lost) return;
+  void device.lost.then((info) => {
+    lostDevice = `WebGPU device lost (${info.reason ?? 'unknown reason'}): ${info.message ?? ''}`.trim().replace(/:$/, '');
+    report(lostDevice);
     stop = true;
   });
 }
@@ -51,6 +56,7 @@ const api = {
   /** Runs one experiment; resolves with its results (complete or not), null when cancelled before it started. */
   async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array): Promise<RunResults | null> {
     if (running) throw new Error('this worker is already running an experiment');
+    if (lostDevice) throw new Error(`${lostDevice}; this worker cannot run again`);
     running = true;
     stop = false;
     shared = stopFlag;
@@ -80,6 +86,19 @@ const api = {
 
   cancel(): void {
     stop = true;
+  },
+
+  /** Why this worker's WebGPU device was lost, or null: a worker without its device must be replaced. */
+  deviceLost(): string | null {
+    return lostDevice;
+  },
+
+  /** Destroys the WebGPU device, as a driver reset would (for tests of a lost device); false without one. */
+  loseDevice(): boolean {
+    const device = (tf.backend() as unknown as { device?: { destroy?: () => void } }).device;
+    if (tf.getBackend() !== 'webgpu' || !device?.destroy) return false;
+    device.destroy();
+    return true;
   },
 
   /** Live tensors, for tests that check nothing leaks between runs. */

@@ -24,6 +24,8 @@ export interface LabSnapshot {
 export interface LabTestApi {
   state(): LabSnapshot;
   workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string } | null>;
+  /** Destroys the lab worker's WebGPU device; false without a worker or a device. */
+  loseDevice(): Promise<boolean>;
 }
 
 declare global {

@@ -17,6 +17,9 @@ export const CANCEL_GRACE_MS = 3000;
 interface LabWorker {
   worker: Worker;
   remote: Comlink.Remote<LabWorkerApi>;
+  /** Rejects when the worker is terminated: calls to it then never answer. */
+  gone: Promise<never>;
+  markGone: (reason: Error) => void;
 }
 
 let current: LabWorker | undefined;
@@ -28,13 +31,17 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 function discard(w: LabWorker): void {
   w.worker.terminate();
+  w.markGone(new Error('the worker was terminated'));
   if (current === w) current = undefined;
 }
 
 function labWorker(): LabWorker {
   if (current) return current;
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
-  const w: LabWorker = { worker, remote: Comlink.wrap<LabWorkerApi>(worker) };
+  let markGone: (reason: Error) => void = () => undefined;
+  const gone = new Promise<never>((_, reject) => (markGone = reject));
+  gone.catch(() => undefined);
+  const w: LabWorker = { worker, remote: Comlink.wrap<LabWorkerApi>(worker), gone, markGone };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     const { run } = useLab.getState();
@@ -46,12 +53,29 @@ function labWorker(): LabWorker {
   return w;
 }
 
+/**
+ * The previous run's end, worker call and clean-up included: the status shows a run's end as soon as its
+ * last event arrives, and a new run started then must not reach a worker that is about to be discarded.
+ */
+let previousRun: Promise<void> = Promise.resolve();
+
 export async function startRun(config: RunConfig): Promise<void> {
   if (isActive(useLab.getState().run.status)) return;
   const id = labActions().runStarting(config);
+  const run = previousRun.then(() => runInWorker(id, config));
+  previousRun = run.catch(() => undefined);
+  await run;
+}
+
+async function runInWorker(id: number, config: RunConfig): Promise<void> {
   let w: LabWorker;
   try {
     w = labWorker();
+    // A worker whose WebGPU device is gone cannot train again: this run gets a fresh one.
+    if (await Promise.race([w.remote.deviceLost(), w.gone]).catch(() => null)) {
+      discard(w);
+      w = labWorker();
+    }
   } catch (error) {
     labActions().runFailed(id, `cannot start the worker: ${message(error)}`);
     return;
@@ -59,7 +83,7 @@ export async function startRun(config: RunConfig): Promise<void> {
   const onEvents = Comlink.proxy((events: LabEvent[]) => bufferEvents(id, events));
   stopFlag = crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   try {
-    const results = await w.remote.run(config, onEvents, stopFlag);
+    const results = await Promise.race([w.remote.run(config, onEvents, stopFlag), w.gone]);
     flushEvents();
     labActions().runSettled(id, results);
   } catch (error) {
@@ -89,6 +113,11 @@ export function cancelRun(): void {
     flushEvents();
     labActions().runTerminated(id, `the worker did not stop within ${CANCEL_GRACE_MS / 1000} s and was terminated`);
   }, CANCEL_GRACE_MS);
+}
+
+/** Destroys the worker's WebGPU device (for tests); false without a worker or a device. */
+export async function loseWorkerDevice(): Promise<boolean> {
+  return current ? current.remote.loseDevice() : false;
 }
 
 /** Tensors alive in the worker (for tests), or null without a worker. */

@@ -1,10 +1,10 @@
 /**
  * A small typed window API for end-to-end tests: read the state as plain data, ask the worker how many
- * tensors are alive. Installed by main.tsx; reads only.
+ * tensors are alive, and destroy its WebGPU device (as a driver reset would). Installed by main.tsx.
  */
 import { useLab } from '../store/labStore.ts';
 import type { LabSnapshot } from './labTestApi.ts';
-import { workerMemory } from './runController.ts';
+import { loseWorkerDevice, workerMemory } from './runController.ts';
 
 function snapshot(): LabSnapshot {
   const s = useLab.getState();
@@ -28,5 +28,5 @@ function snapshot(): LabSnapshot {
 }
 
 export function installTestApi(): void {
-  window.__lab = { state: snapshot, workerMemory };
+  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice };
 }

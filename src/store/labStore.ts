@@ -12,6 +12,7 @@ import type { DecodedConfig } from '../url/codec.ts';
 import type { LabEvent } from '../../workers/protocol.ts';
 import { checkText } from './configEdit.ts';
 import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
+import { endOfRun } from './runEnd.ts';
 import { isActive, type DatasetEntry, type DatasetsState, type Draft, type Metrics, type RunState, type UrlState } from './types.ts';
 
 export interface LabActions {
@@ -138,16 +139,17 @@ export const useLab = create<LabState>()((set, get) => ({
         set({ run: { ...run, status: 'cancelled', activity: null, etaSeconds: null } });
         return;
       }
-      const status = results.complete ? 'done' : results.stopped === 'cancelled' ? 'cancelled' : 'failed';
+      const end = results.complete ? { status: 'done' as const, error: null } : endOfRun(run, results.stopped === 'cancelled', results.stopped ?? null);
+      const done = end.status === 'done';
       set({
-        run: { ...run, status, seconds: results.seconds, activity: null, phase: status === 'done' ? null : run.phase, etaSeconds: status === 'done' ? 0 : null, error: status === 'failed' ? (results.stopped ?? 'failed') : null },
+        run: { ...run, ...end, seconds: results.seconds, activity: null, phase: done ? null : run.phase, etaSeconds: done ? 0 : null },
         metrics: { ...metrics, results },
       });
     },
     runFailed(id, message) {
       const { run } = get();
       if (run.id !== id || !isActive(run.status)) return;
-      set({ run: { ...run, status: 'failed', error: message, activity: null, etaSeconds: null } });
+      set({ run: { ...run, ...endOfRun(run, false, message), activity: null, etaSeconds: null } });
     },
     cancelRequested() {
       const { run } = get();

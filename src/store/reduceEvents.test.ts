@@ -74,6 +74,17 @@ describe('reduceEvents over a real event stream', () => {
     expect(Object.values(metrics.rounds).flat().length).toBe(1);
   });
 
+  it('a run stopped after its WebGPU device was lost failed, and says so', () => {
+    const stopAt = events.findIndex((e) => e.type === 'round-finished') + 1;
+    const lost = { type: 'device-lost', message: 'WebGPU device lost (destroyed)' } as const;
+    const stopped: RunEvent = { type: 'run-stopped', reason: 'cancelled', cancelled: true, results: (events.at(-1) as Extract<RunEvent, { type: 'run-finished' }>).results };
+    const { run, metrics } = reduceEvents(startRun(), emptyMetrics(), [...events.slice(0, stopAt), lost, stopped], 0);
+    expect(run.status).toBe('failed');
+    expect(run.error).toBe('WebGPU device lost (destroyed)');
+    expect(run.deviceLost).toBe('WebGPU device lost (destroyed)');
+    expect(Object.values(metrics.rounds).flat().length).toBe(1);
+  });
+
   it('restarts the live curve when another network starts training', () => {
     const epochs = events.filter((e) => e.type === 'epoch');
     const first = reduceEvents(startRun(), emptyMetrics(), epochs.slice(0, 2), 0).metrics.live!;

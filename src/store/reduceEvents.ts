@@ -4,6 +4,7 @@
  */
 import type { LabEvent } from '../../workers/protocol.ts';
 import type { Metrics, RunState } from './types.ts';
+import { endOfRun } from './runEnd.ts';
 import { buildWorkPlan, estimateEta, phaseKey, unitsDone } from './workPlan.ts';
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -30,7 +31,8 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
         r = { ...r, backend: { name: e.name, reason: e.reason } };
         break;
       case 'device-lost':
-        r = { ...r, deviceLost: e.message };
+        // Ops fail as the device goes, so the run may have failed already: the loss says why.
+        r = { ...r, deviceLost: e.message, ...(r.status === 'failed' ? { error: e.message } : {}) };
         break;
       case 'run-started':
         m = { ...emptyMetrics(), methods: e.methods, fractions: e.fractions, counts: e.counts, poolSize: e.poolSize, testSize: e.testSize, rounds: Object.fromEntries(e.methods.map((x) => [x.method, []])) };
@@ -66,7 +68,7 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
         break;
       case 'run-stopped':
         m = { ...m, results: e.results };
-        r = { ...r, status: e.cancelled ? 'cancelled' : 'failed', error: e.cancelled ? null : e.reason, seconds: e.results.seconds, etaSeconds: null, activity: null };
+        r = { ...r, ...endOfRun(r, e.cancelled, e.reason), seconds: e.results.seconds, etaSeconds: null, activity: null };
         break;
     }
   }

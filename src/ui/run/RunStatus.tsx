@@ -62,7 +62,7 @@ export function RunStatus() {
           {run.notice}
         </div>
       )}
-      {run.deviceLost && (
+      {run.deviceLost && run.deviceLost !== run.error && (
         <div className="notice error" role="alert" data-testid="run.deviceLost">
           {run.deviceLost}
         </div>
