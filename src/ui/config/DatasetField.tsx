@@ -9,6 +9,7 @@ import { useLab } from '../../store/labStore.ts';
 import type { DatasetEntry } from '../../store/types.ts';
 import { bytes, count } from '../format.ts';
 import { FieldRow } from './FieldControl.tsx';
+import { Notice } from '../Notice.tsx';
 
 const ACCEPT = '.bin,.gz,.tgz,.tar,.zip,.ubyte,.txt,.idx1-ubyte,.idx3-ubyte';
 
@@ -96,16 +97,12 @@ export function DatasetField() {
           importing {datasets.importing} {datasets.importProgress ?? ''}
         </div>
       )}
-      {datasets.error && (
-        <div className="field-error" role="alert" data-testid="datasets.error">
-          {datasets.error}
-        </div>
-      )}
-      {datasets.message && (
-        <div className="muted" data-testid="datasets.message">
-          {datasets.message}
-        </div>
-      )}
+      <Notice testId="datasets.error" className="field-error" alert>
+        {datasets.error}
+      </Notice>
+      <Notice testId="datasets.message" className="muted">
+        {datasets.message}
+      </Notice>
       <DatasetList list={datasets.list} selected={selected} />
     </FieldRow>
   );

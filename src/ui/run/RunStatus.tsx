@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import type { Phase, RunState } from '../../store/types.ts';
 import { seconds } from '../format.ts';
+import { Notice } from '../Notice.tsx';
 
 function phaseText(p: Phase): string {
   const who = p.role === 'selector' ? `selector of ${p.track}` : `target ${p.method ?? ''}`;
@@ -52,21 +53,15 @@ export function RunStatus() {
       <div className="phase" data-testid="run.phase">
         {run.phase && (run.status === 'running' || run.status === 'cancelling') ? phaseText(run.phase) : run.activity ?? '\u00a0'}
       </div>
-      {run.error && (
-        <div className="notice error" role="alert" data-testid="run.error">
-          {run.error}
-        </div>
-      )}
-      {run.notice && (
-        <div className="notice warn" data-testid="run.notice">
-          {run.notice}
-        </div>
-      )}
-      {run.deviceLost && run.deviceLost !== run.error && (
-        <div className="notice error" role="alert" data-testid="run.deviceLost">
-          {run.deviceLost}
-        </div>
-      )}
+      <Notice testId="run.error" className="notice error" alert>
+        {run.error}
+      </Notice>
+      <Notice testId="run.notice" className="notice warn">
+        {run.notice}
+      </Notice>
+      <Notice testId="run.deviceLost" className="notice error" alert>
+        {run.deviceLost !== run.error && run.deviceLost}
+      </Notice>
     </div>
   );
 }
