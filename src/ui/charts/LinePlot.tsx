@@ -8,11 +8,11 @@
  * - the tooltip mounts when the pointer first reaches the chart (useWhenPointed); points get no dots;
  * - axes get ticks and domains that keep their identity while their values are unchanged, so they are not
  *   re-registered on every update;
- * - the plot catches up in a task of its own (useStaggered), one chart per task.
+ * - the plot catches up in its own turn (useStaggered), one chart at a time.
  */
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { extent, niceTicks, thin } from './axes.ts';
+import { ends, extent, niceTicks, thin } from './axes.ts';
 import type { Row } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
 import { useStaggered } from './useStaggered.ts';
@@ -49,12 +49,12 @@ export interface LinePlotProps {
 }
 
 const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
-const DOT = { r: 3 } as const;
 /**
  * Points get no dots (the x ticks sit on the data, and the tooltip marks the point under the cursor): in
  * recharts each dot is a component of its own, and dots doubled the cost of a redraw. A series of one point
- * gets its dot, or it would not show at all.
+ * gets this dot, or it would not show at all.
  */
+const DOT = { r: 3 } as const;
 
 function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left' | 'right', spec: AxisSpec): number[] {
   if (spec.domain) return niceTicks(spec.domain[0], spec.domain[1], 4, spec.domain);
@@ -71,8 +71,6 @@ function xTicks(rows: readonly Row[], spec: AxisSpec): number[] {
   const values = rows.map((r) => r[spec.key ?? 'x']).filter((v): v is number => v !== undefined);
   return values.length > 0 ? thin([...new Set(values)].sort((a, b) => a - b)) : [0, 1];
 }
-
-const ends = (ticks: readonly number[]): [number, number] => (ticks.length > 1 ? [ticks[0]!, ticks.at(-1)!] : [ticks[0]! - 1, ticks[0]! + 1]);
 
 const Plot = createContext<LinePlotProps | null>(null);
 
@@ -123,7 +121,7 @@ const Frame = memo(function Frame({ height, tooltip }: { height: number; tooltip
   );
 });
 
-/** Draws `plot` (memoise it: a new object is a redraw), catching up in a task of its own. */
+/** Draws `plot` (memoise it: a new object is a redraw), catching up in its own turn. */
 export function LinePlot({ plot }: { plot: LinePlotProps }) {
   const drawn = useStaggered(plot);
   const [pointed, handlers] = useWhenPointed();

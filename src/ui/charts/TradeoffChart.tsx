@@ -8,7 +8,7 @@ import { useMethods } from './useMethods.ts';
 import { flops } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf } from './colors.ts';
-import { niceTicks } from './axes.ts';
+import { ends, niceTicks } from './axes.ts';
 import { tradeoffPoints, type TradeoffPoint } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
 import { useSameValues } from './useSameValues.ts';
@@ -31,8 +31,8 @@ function TradeoffAxes() {
   const yt = useSameValues(niceTicks(Math.min(...points.map((p) => p.accuracy)), Math.max(...points.map((p) => p.accuracy)), 4, [0, 1]));
   return (
     <>
-      <XAxis dataKey="flops" type="number" name="selection FLOPs" tickFormatter={flopsTick} tick={xTick} ticks={xt} domain={[xt[0]!, xt.at(-1)!]} interval={0} niceTicks="none" />
-      <YAxis dataKey="accuracy" type="number" name="accuracy" tickFormatter={pctTick} tick={yTick} width={40} ticks={yt} domain={[yt[0]!, yt.at(-1)!]} interval={0} niceTicks="none" />
+      <XAxis dataKey="flops" type="number" name="selection FLOPs" tickFormatter={flopsTick} tick={xTick} ticks={xt} domain={ends(xt)} interval={0} niceTicks="none" />
+      <YAxis dataKey="accuracy" type="number" name="accuracy" tickFormatter={pctTick} tick={yTick} width={40} ticks={yt} domain={ends(yt)} interval={0} niceTicks="none" />
     </>
   );
 }
@@ -54,7 +54,7 @@ const Frame = memo(function Frame({ tooltip }: { tooltip: boolean }) {
   );
 });
 
-/** Draws `plot` (memoise it), catching up in a task of its own. */
+/** Draws `plot` (memoise it), catching up in its own turn. */
 export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
   const [pointed, handlers] = useWhenPointed();
   return (

@@ -27,6 +27,9 @@ export function niceTicks(min: number, max: number, count = 4, bounds?: [number,
   return ticks;
 }
 
+/** The domain that `ticks` span; one tick gets a unit either side. */
+export const ends = (ticks: readonly number[]): [number, number] => (ticks.length > 1 ? [ticks[0]!, ticks.at(-1)!] : [ticks[0]! - 1, ticks[0]! + 1]);
+
 /** The values of `keys` in `rows`. */
 export function extent(rows: readonly Row[], keys: readonly string[]): [number, number] {
   let min = Infinity;

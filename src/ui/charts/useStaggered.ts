@@ -13,7 +13,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { RedrawTurns } from './redrawTurns.ts';
 
-export const REDRAW_INTERVAL_MS = 1000;
+const REDRAW_INTERVAL_MS = 1000;
 
 const turns = new RedrawTurns(REDRAW_INTERVAL_MS, {
   now: () => performance.now(),
