@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { zipBytes } from '../src/core/data/testing/fixtures.ts';
+import { zipBytes } from '../src/testing/dataFixtures.ts';
 import { LabPage } from './fixtures/labPage.ts';
 
 /** An uncompressed 24-bit BMP of one colour (browsers decode it with createImageBitmap). */

@@ -6,7 +6,7 @@ test('a link restores every setting, hides controls on request, and Share gives 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const lab = new LabPage(page);
   await page.goto(`/?${TINY.replace('seed=0', 'seed=7')}&ratio=0.3,0.7&scope=global&metric=margin&lr=0.05&augment=false&lambda=0.25&T=2&lrSchedule=step&epochs_hide=true`);
-  await expect(lab.config('ratio')).toHaveValue('0.3, 0.7');
+  await expect(lab.config('ratio')).toHaveValue('0.3,0.7');
   await expect(lab.config('scope')).toHaveValue('global');
   await expect(lab.config('metric')).toHaveValue('margin');
   await expect(lab.config('lr')).toHaveValue('0.05');
@@ -78,4 +78,53 @@ test('a hostile link shows what was ignored, injects nothing, and the lab still 
   await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
+});
+
+/** Links a new user might paste: every one opens a working lab that names what it ignored. */
+const MALFORMED: Array<{ name: string; query: string; ignored: string[] }> = [
+  { name: 'a malformed escape in a key', query: '?%zz=1', ignored: ['%zz'] },
+  { name: 'a malformed escape in a value', query: '?a=%zz', ignored: ['a'] },
+  { name: 'a truncated UTF-8 escape', query: '?ratio=%E0%A4%A', ignored: ['ratio'] },
+  { name: "tfjs's own flag key", query: '?tfjsflags=foo', ignored: ['tfjsflags'] },
+  { name: 'a tfjs flag that tfjs cannot evaluate', query: '?tfjsflags=DEBUG:true', ignored: ['tfjsflags'] },
+  { name: 'a repeated key', query: '?model=resnet8&model=resnet14', ignored: ['model'] },
+  { name: 'a 10 kB value', query: `?lr=${'9'.repeat(10_000)}`, ignored: ['lr'] },
+  { name: 'settings in the hash', query: '#model=resnet8&epochs=2', ignored: ['#model', '#epochs'] },
+  { name: 'hex and exponent numbers', query: '?epochs=0x10&batch=1e2', ignored: ['epochs', 'batch'] },
+  { name: 'a non-boolean _hide', query: '?model_hide=yes', ignored: ['model_hide'] },
+  { name: 'a ratio listed twice', query: '?ratio=0.5,0.5', ignored: ['ratio'] },
+  { name: 'a pool too small to run', query: '?pool=1', ignored: ['pool'] },
+];
+
+for (const link of MALFORMED) {
+  test(`a link with ${link.name} opens the lab with a notice`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const lab = new LabPage(page);
+    await page.goto(`/${link.query}`);
+    await expect(lab.start()).toBeVisible();
+    await expect(lab.urlNotice()).toBeVisible();
+    const state = await lab.state();
+    expect(state.ignored.map((i) => i.key).sort()).toEqual([...link.ignored].sort());
+    expect(errors).toEqual([]);
+  });
+}
+
+test('numbers say what is wrong in words: "not a number", never "NaN"', async ({ page }) => {
+  const lab = new LabPage(page);
+  await page.goto('/?ratio=abc&epochs=1e2');
+  await expect(lab.urlNotice()).toContainText("'abc' is not a number");
+  await expect(lab.urlNotice()).not.toContainText('NaN');
+  // Number fields are <input type=number> (the browser accepts no hex there); lists are text.
+  await lab.config('schedule').fill('0.02, 1e-1');
+  await expect(lab.configError('schedule')).toHaveText("'1e-1' is not a number");
+  await lab.config('schedule').fill('0.02, 0.08, 0.1');
+  await expect(lab.configError('schedule')).toHaveCount(0);
+  await lab.config('ratio').fill('0.5, 0.5');
+  await expect(lab.configError('ratio')).toHaveText('lists a value twice');
+  await lab.config('ratio').fill('0.97');
+  await expect(page.getByTestId('ratio.single.0.97')).toContainText('single channel');
+  await expect(page.getByTestId('run.warning')).toHaveCount(0);
+  await lab.config('pool').fill('100');
+  await expect(page.getByTestId('run.warning')).toContainText('fewer than the 10 classes');
 });

@@ -15,14 +15,9 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendChoice, BackendRequest } from '../src/core/config/backend.ts';
 import { registerWasmTrainingKernels } from '../src/core/kernels/register.ts';
 
-export type BackendRequest = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
-
-export interface BackendChoice {
-  name: string;
-  reason: string;
-}
 
 /** What navigator.gpu offers: a usable adapter, or why not. */
 export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; why: string }> {

@@ -1,16 +1,19 @@
 /**
  * Batches events on their way out of the worker: at most one message about every `intervalMs`, with
- * consecutive step events collapsed to the latest. Terminal events go out at once.
+ * consecutive step events collapsed to the latest. Terminal events go out at once. `drain()` sends what
+ * is queued and resolves once the receiver has taken every batch sent so far, so a reply sent after it
+ * (the run's end) cannot overtake the events (they travel on another message port).
  */
 export interface Batcher<E> {
   push(event: E): void;
-  flush(): void;
+  drain(): Promise<void>;
 }
 
-export function createBatcher<E extends { type: string }>(send: (batch: E[]) => void, intervalMs: number, urgent: (e: E) => boolean): Batcher<E> {
+export function createBatcher<E extends { type: string }>(send: (batch: E[]) => Promise<unknown>, intervalMs: number, urgent: (e: E) => boolean): Batcher<E> {
   let queue: E[] = [];
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let delivered: Promise<unknown> = Promise.resolve();
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -18,7 +21,8 @@ export function createBatcher<E extends { type: string }>(send: (batch: E[]) => 
     const batch = queue;
     queue = [];
     last = performance.now();
-    send(batch);
+    const sent = send(batch).catch(() => undefined);
+    delivered = Promise.all([delivered, sent]);
   };
   return {
     push(event) {
@@ -28,6 +32,9 @@ export function createBatcher<E extends { type: string }>(send: (batch: E[]) => 
       if (urgent(event) || since >= intervalMs) flush();
       else timer ??= setTimeout(flush, intervalMs - since);
     },
-    flush,
+    async drain() {
+      flush();
+      await delivered;
+    },
   };
 }

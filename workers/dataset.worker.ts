@@ -5,9 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import { readDataset } from '../src/core/data/registry.ts';
-import { saveDataset, type StoredDatasetMeta } from '../src/services/datasetDb.ts';
+import { saveDataset, type StoredDatasetMeta } from '../src/storage/datasetDb.ts';
 import { decodeImage } from './decodeImage.ts';
-import type { ImportFile } from './protocol.ts';
+import type { ImportFile } from '../src/protocol/workerProtocol.ts';
 
 const api = {
   async importDataset(files: ImportFile[], onProgress?: (stage: string, done: number, total: number) => void): Promise<StoredDatasetMeta> {

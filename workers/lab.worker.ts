@@ -14,12 +14,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
-import type { RunResults } from '../src/core/experiment/events.ts';
 import { runExperiment } from '../src/core/experiment/runExperiment.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
-import type { EventSink, LabEvent } from './protocol.ts';
+import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { yieldNow } from './yieldNow.ts';
 
 const BATCH_MS = 100;
@@ -53,33 +52,36 @@ function watchDevice(backendName: string, report: (message: string) => void): vo
 }
 
 const api = {
-  /** Runs one experiment; resolves with its results (complete or not), null when cancelled before it started. */
-  async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array): Promise<RunResults | null> {
+  /**
+   * Runs one experiment. Its results reach the page once, in the run-finished or run-stopped event; this
+   * resolves after the page has taken every event (none when cancelled before the experiment started).
+   */
+  async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array): Promise<void> {
     if (running) throw new Error('this worker is already running an experiment');
     if (lostDevice) throw new Error(`${lostDevice}; this worker cannot run again`);
     running = true;
     stop = false;
     shared = stopFlag;
-    const batcher = createBatcher<LabEvent>((batch) => void Promise.resolve(onEvents(batch)).catch(() => undefined), BATCH_MS, (e) => URGENT.has(e.type));
+    const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
     try {
       batcher.push({ type: 'status', text: 'choosing a backend' });
       const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
-      batcher.push({ type: 'backend', name: backend.name, reason: backend.reason });
+      batcher.push({ type: 'backend', ...backend });
       watchDevice(backend.name, (message) => batcher.push({ type: 'device-lost', message }));
-      if (cancelled()) return null;
+      if (cancelled()) return;
       batcher.push({ type: 'status', text: `loading ${config.dataset}` });
       const dataset = await loadDataset(config.dataset);
-      if (cancelled()) return null;
+      if (cancelled()) return;
       batcher.push({ type: 'status', text: 'preparing the networks' });
       await yieldNow();
-      return await runExperiment(config, dataset, {
+      await runExperiment(config, dataset, {
         backend: backend.name,
         emit: (event) => batcher.push(event),
         cancelled,
         yieldNow,
       });
     } finally {
-      batcher.flush();
+      await batcher.drain();
       running = false;
     }
   },

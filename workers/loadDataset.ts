@@ -4,7 +4,7 @@
  */
 import { findEmbedded, loadEmbeddedDataset, readManifest, type FetchBytes } from '../src/core/data/embedded.ts';
 import { DatasetError, type Dataset } from '../src/core/data/types.ts';
-import { loadStoredDataset } from '../src/services/datasetDb.ts';
+import { loadStoredDataset } from '../src/storage/datasetDb.ts';
 
 const fetchBytes: FetchBytes = async (path) => {
   const url = new URL(`${import.meta.env.BASE_URL}data/${path}`, self.location.origin);

@@ -1,4 +1,9 @@
-/** A small argument parser for the headless runner: `--flag`, `--key value`, `--key=value`, positionals. */
+/**
+ * Command-line options through Node's own parser (node:util parseArgs): `--flag`, `--key value`,
+ * `--key=value`, positionals. This file only declares the options and turns the parser's errors into
+ * one-line usage errors (exit status 2).
+ */
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
@@ -8,27 +13,27 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: string[], flags: readonly string[], valued: readonly string[]): ParsedArgs {
-  const positionals: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
+  const options = Object.fromEntries([
+    ...flags.map((k) => [k, { type: 'boolean' as const }]),
+    ...valued.map((k) => [k, { type: 'string' as const }]),
+  ]);
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseNodeArgs({ args: argv, options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const known = [...flags, ...valued].map((k) => `--${k}`).join(', ');
+    const option = /'(--?[^' ]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'an option';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option} (known: ${known})`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const key = option.replace(/^-+/, '');
+      throw new UsageError(flags.includes(key) ? `${option} takes no value` : `${option} needs a value`);
     }
-    const [key, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flags.includes(key)) {
-      if (inline !== undefined) throw new UsageError(`--${key} takes no value`);
-      options.set(key, true);
-    } else if (valued.includes(key)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${key} needs a value`);
-      options.set(key, value);
-    } else {
-      throw new UsageError(`unknown option --${key} (known: ${[...flags, ...valued].map((k) => `--${k}`).join(', ')})`);
-    }
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return { positionals, options };
+  const values = new Map<string, string | true>();
+  for (const [k, v] of Object.entries(parsed.values)) if (v !== undefined && v !== false) values.set(k, v);
+  return { positionals: parsed.positionals, options: values };
 }
 
 export function stringOption(args: ParsedArgs, key: string): string | undefined {

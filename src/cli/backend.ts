@@ -16,14 +16,7 @@ import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
 
-export type BackendRequest = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
-
-export interface BackendChoice {
-  name: string;
-  reason: string;
-  /** XNNPACK threads (wasm only). */
-  threads?: number;
-}
+import type { BackendChoice, BackendRequest } from '../core/config/backend.ts';
 
 export interface SelectOptions {
   /** wasm threads; default: PRUNEFUSE_WASM_THREADS, else 1 (the single-threaded build). */

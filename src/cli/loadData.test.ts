@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classCounts } from '../core/data/formats/format.ts';
-import { cifar10Bytes, idxImages, idxLabels, tarBytes } from '../core/data/testing/fixtures.ts';
+import { cifar10Bytes, idxImages, idxLabels, tarBytes } from '../testing/dataFixtures.ts';
 import { loadDataset } from './loadData.ts';
 
 const realDir = fileURLToPath(new URL('../../../shared/data/cifar-10-batches-bin-jpegsrc/', import.meta.url));

@@ -6,10 +6,10 @@ import * as Comlink from 'comlink';
 import { DEFAULT_DATASET } from '../core/config/runConfig.ts';
 import { parseManifest, type EmbeddedManifest } from '../core/data/embedded.ts';
 import type { DatasetWorkerApi } from '../../workers/dataset.worker.ts';
-import type { ImportFile } from '../../workers/protocol.ts';
+import type { ImportFile } from '../protocol/workerProtocol.ts';
 import { labActions, useLab } from '../store/labStore.ts';
 import type { DatasetEntry } from '../store/types.ts';
-import { deleteDataset, listDatasets, type StoredDatasetMeta } from './datasetDb.ts';
+import { deleteDataset, listDatasets, type StoredDatasetMeta } from '../storage/datasetDb.ts';
 
 let manifest: Promise<EmbeddedManifest> | undefined;
 

@@ -3,7 +3,7 @@
  * often batches arrive, the UI renders at most once per animation frame. A timer stands in for
  * requestAnimationFrame when the tab is hidden (no frames are drawn then).
  */
-import type { LabEvent } from '../../workers/protocol.ts';
+import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { labActions } from '../store/labStore.ts';
 
 const HIDDEN_FLUSH_MS = 250;

@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../core/config/runConfig.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
-import type { LabEvent } from '../../workers/protocol.ts';
+import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { labActions, useLab } from '../store/labStore.ts';
 import { isActive } from '../store/types.ts';
 import { bufferEvents, flushEvents } from './eventBuffer.ts';
@@ -83,9 +83,9 @@ async function runInWorker(id: number, config: RunConfig): Promise<void> {
   const onEvents = Comlink.proxy((events: LabEvent[]) => bufferEvents(id, events));
   stopFlag = crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   try {
-    const results = await Promise.race([w.remote.run(config, onEvents, stopFlag), w.gone]);
+    await Promise.race([w.remote.run(config, onEvents, stopFlag), w.gone]);
     flushEvents();
-    labActions().runSettled(id, results);
+    labActions().runSettled(id);
   } catch (error) {
     flushEvents();
     labActions().runFailed(id, message(error));

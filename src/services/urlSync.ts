@@ -25,7 +25,7 @@ function write(): void {
 
 /** Reads the config from the address bar, then keeps the address bar in step with the store. */
 export function startUrlSync(): () => void {
-  labActions().loadDecoded(decodeConfig(location.search));
+  labActions().loadDecoded(decodeConfig(`${location.search}${location.hash}`));
   write();
   return useLab.subscribe((state, previous) => {
     if (state.config !== previous.config || state.url.hidden !== previous.url.hidden) write();

@@ -4,13 +4,10 @@
  * IndexedDB, clipboard) live in services/. Per-step events reach it in batches, about once per frame.
  */
 import { create } from 'zustand';
-import type { FieldValue } from '../core/config/fields.ts';
-import { fieldProblem } from '../core/config/fields.ts';
+import { fieldProblem, formatFieldValue, parseFieldText, type FieldValue } from '../core/config/fields.ts';
 import { CONFIG_FIELDS, cloneConfig, defaultConfig, type ConfigKey, type RunConfig } from '../core/config/runConfig.ts';
-import type { RunResults } from '../core/experiment/events.ts';
 import type { DecodedConfig } from '../url/codec.ts';
-import type { LabEvent } from '../../workers/protocol.ts';
-import { checkText } from './configEdit.ts';
+import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
 import { isActive, type DatasetEntry, type DatasetsState, type Draft, type Metrics, type RunState, type UrlState } from './types.ts';
@@ -32,7 +29,8 @@ export interface LabActions {
 
   runStarting(config: RunConfig): number;
   applyEvents(id: number, events: readonly LabEvent[]): void;
-  runSettled(id: number, results: RunResults | null): void;
+  /** The worker's call returned: its events, the results among them, have all been applied. */
+  runSettled(id: number): void;
   runFailed(id: number, message: string): void;
   cancelRequested(): void;
   runTerminated(id: number, notice: string): void;
@@ -75,13 +73,13 @@ export const useLab = create<LabState>()((set, get) => ({
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
       if (why) {
-        set((s) => ({ drafts: { ...s.drafts, [key]: { text: Array.isArray(value) ? value.join(',') : String(value), why } } }));
+        set((s) => ({ drafts: { ...s.drafts, [key]: { text: formatFieldValue(value), why } } }));
         return;
       }
       set((s) => ({ config: { ...s.config, [key]: value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
     },
     setText(key, text) {
-      const checked = checkText(CONFIG_FIELDS[key], text);
+      const checked = parseFieldText(CONFIG_FIELDS[key], text);
       if ('why' in checked) set((s) => ({ drafts: { ...s.drafts, [key]: { text, why: checked.why } } }));
       else set((s) => ({ config: { ...s.config, [key]: checked.value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
     },
@@ -132,19 +130,10 @@ export const useLab = create<LabState>()((set, get) => ({
       const next = reduceEvents(s.run, s.metrics, events, performance.now());
       set({ run: next.run, metrics: next.metrics });
     },
-    runSettled(id, results) {
-      const { run, metrics } = get();
-      if (run.id !== id || !isActive(run.status)) return;
-      if (!results) {
-        set({ run: { ...run, status: 'cancelled', activity: null, etaSeconds: null } });
-        return;
-      }
-      const end = results.complete ? { status: 'done' as const, error: null } : endOfRun(run, results.stopped === 'cancelled', results.stopped ?? null);
-      const done = end.status === 'done';
-      set({
-        run: { ...run, ...end, seconds: results.seconds, activity: null, phase: done ? null : run.phase, etaSeconds: done ? 0 : null },
-        metrics: { ...metrics, results },
-      });
+    runSettled(id) {
+      const { run } = get();
+      // Still active: the worker stopped before the experiment began (cancelled while starting).
+      if (run.id === id && isActive(run.status)) set({ run: { ...run, status: 'cancelled', activity: null, etaSeconds: null } });
     },
     runFailed(id, message) {
       const { run } = get();

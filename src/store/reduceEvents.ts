@@ -2,7 +2,7 @@
  * Folds a batch of worker events into the run state and the metrics. Pure: returns new objects only for
  * the parts that changed, so a chart that selects an unchanged part does not render again.
  */
-import type { LabEvent } from '../../workers/protocol.ts';
+import type { LabEvent } from '../protocol/workerProtocol.ts';
 import type { Metrics, RunState } from './types.ts';
 import { endOfRun } from './runEnd.ts';
 import { buildWorkPlan, estimateEta, phaseKey, unitsDone } from './workPlan.ts';

@@ -1,7 +1,7 @@
 /** The lab store's state, in plain data. */
 import type { ConfigKey, RunConfig } from '../core/config/runConfig.ts';
 import type { EpochMetrics } from '../core/train/trainer.ts';
-import type { NetworkInfo, RoundResult, RunResults, TrainingCurve } from '../core/experiment/events.ts';
+import type { MethodMeta, RoundResult, RunResults, TrainingCurve } from '../core/experiment/events.ts';
 import type { IgnoredValue } from '../url/codec.ts';
 import type { WorkPlan } from './workPlan.ts';
 
@@ -70,12 +70,6 @@ export interface RunState {
   trainingSince: number | null;
   etaSeconds: number | null;
   seconds: number | null;
-}
-
-export interface MethodMeta {
-  method: string;
-  selector: NetworkInfo;
-  target: NetworkInfo;
 }
 
 export interface LiveCurve {

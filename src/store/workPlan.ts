@@ -1,8 +1,9 @@
 /**
  * Progress and ETA: the run's training phases in the order the engine runs them, each weighted by its
- * multiply-accumulates (training 3x forward over the labelled set per epoch, test evaluations, scoring
+ * multiply-accumulates (training TRAIN_FACTOR x forward over the labelled set per epoch, test evaluations, scoring
  * the pool). A step event places the run inside one phase; everything before it counts as done.
  */
+import { TRAIN_FACTOR } from '../core/experiment/cost.ts';
 import type { RunEvent } from '../core/experiment/events.ts';
 
 type RunStarted = Extract<RunEvent, { type: 'run-started' }>;
@@ -17,19 +18,13 @@ export interface WorkPlan {
 export const phaseKey = (track: string, round: number, role: 'selector' | 'target', method?: string): string =>
   `${track}|${round}|${role}|${role === 'target' ? (method ?? '') : ''}`;
 
-/** The selector track a method belongs to (the engine's track ids). */
-export function trackOf(method: string): string {
-  const at = method.indexOf('@');
-  return at >= 0 ? `pruned${method.slice(at)}` : method;
-}
-
 export function buildWorkPlan(started: RunStarted, epochs: number): WorkPlan {
-  const tracks = new Map<string, { selectorMacs: number; targets: Array<{ method: string; macs: number; kd: boolean }> }>();
+  const tracks = new Map<string, { selectorMacs: number; selectorIsTarget: boolean; targets: Array<{ method: string; macs: number; kd: boolean }> }>();
   for (const m of started.methods) {
-    const id = trackOf(m.method);
-    const track = tracks.get(id) ?? { selectorMacs: m.selector.macs, targets: [] };
-    if (m.method !== 'al') track.targets.push({ method: m.method, macs: m.target.macs, kd: m.method.startsWith('prunefuse@') });
-    tracks.set(id, track);
+    const track = tracks.get(m.track) ?? { selectorMacs: m.selector.macs, selectorIsTarget: false, targets: [] };
+    if (m.start === null) track.selectorIsTarget = true;
+    else track.targets.push({ method: m.method, macs: m.target.macs, kd: m.kd });
+    tracks.set(m.track, track);
   }
   const phases: WorkPlan['phases'] = {};
   let total = 0;
@@ -40,12 +35,13 @@ export function buildWorkPlan(started: RunStarted, epochs: number): WorkPlan {
   const last = started.counts.length - 1;
   for (const [id, t] of tracks) {
     started.counts.forEach((labeled, round) => {
-      const evalImages = id === 'al' ? started.testSize * epochs : started.testSize;
+      // A selector that is the target (al) is evaluated after every epoch, as targets are.
+      const evalImages = t.selectorIsTarget ? started.testSize * epochs : started.testSize;
       const scoring = round < last ? started.poolSize - labeled : 0;
-      add(phaseKey(id, round, 'selector'), t.selectorMacs * (3 * labeled * epochs + evalImages + scoring));
+      add(phaseKey(id, round, 'selector'), t.selectorMacs * (TRAIN_FACTOR * labeled * epochs + evalImages + scoring));
       for (const target of t.targets) {
         const teacher = target.kd ? t.selectorMacs * labeled * epochs : 0;
-        add(phaseKey(id, round, 'target', target.method), target.macs * (3 * labeled * epochs + started.testSize * epochs) + teacher);
+        add(phaseKey(id, round, 'target', target.method), target.macs * (TRAIN_FACTOR * labeled * epochs + started.testSize * epochs) + teacher);
       }
     });
   }

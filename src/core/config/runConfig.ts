@@ -4,14 +4,14 @@
  */
 import { MODEL_IDS, type ModelId } from '../models/resnet.ts';
 import { PRUNING_CRITERIA, type PruneScope, type PruningCriterion } from '../prune/prune.ts';
-import { METRIC_IDS, type MetricId } from '../select/index.ts';
+import { METRIC_IDS, type MetricId } from '../select/metricIds.ts';
+import { labelFractions, minimumPool } from '../experiment/labelSchedule.ts';
 import { LR_SCHEDULES, type LrSchedule } from '../train/lrSchedule.ts';
+import { BACKEND_IDS, type BackendId } from './backend.ts';
 import { fieldProblem, type Field } from './fields.ts';
 
 export const METHOD_IDS = ['al', 'prunefuse', 'prunefuse-nokd', 'prunefuse-nofuse', 'svp'] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
-export const BACKEND_IDS = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
-export type BackendId = (typeof BACKEND_IDS)[number];
 export const PROXY_IDS = ['auto', ...MODEL_IDS] as const;
 export const DEFAULT_DATASET = 'cifar10-subset';
 
@@ -86,7 +86,7 @@ export type ConfigKey = keyof RunConfig;
 export const CONFIG_FIELDS: { readonly [K in ConfigKey]: Field } = {
   dataset: { kind: 'id', pattern: /^[a-z0-9][a-z0-9._-]{0,79}$/, example: 'cifar10-subset or fashion-mnist-3f2a9c1d' },
   model: { kind: 'enum', values: MODEL_IDS },
-  ratio: { kind: 'numberList', min: 0, max: 1, maxExclusive: true, maxItems: 8 },
+  ratio: { kind: 'numberList', min: 0, max: 1, maxExclusive: true, maxItems: 8, distinct: true },
   scope: { kind: 'enum', values: ['uniform', 'global'] },
   criterion: { kind: 'enum', values: PRUNING_CRITERIA },
   metric: { kind: 'enum', values: METRIC_IDS },
@@ -137,6 +137,11 @@ export function validateConfig(config: RunConfig): ConfigProblem[] {
   if (problems.length > 0) return problems;
   if (config.schedule[0]! > config.budget) {
     problems.push({ key: 'schedule', value: config.schedule, why: `the initial fraction ${config.schedule[0]} exceeds the budget ${config.budget}` });
+    return problems;
+  }
+  const least = minimumPool(labelFractions(config.schedule, config.budget));
+  if (config.pool > 0 && config.pool < least) {
+    problems.push({ key: 'pool', value: config.pool, why: `too small for this schedule: the initial random set needs one image and every round a new one, so at least ${least} (or 0 for the whole training split)` });
   }
   return problems;
 }

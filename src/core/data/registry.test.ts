@@ -10,7 +10,7 @@ import {
   testDecoder,
   testImage,
   zipBytes,
-} from './testing/fixtures.ts';
+} from '../../testing/dataFixtures.ts';
 import { DatasetError, type DatasetFile, type ReadOptions } from './types.ts';
 
 const png = (h = 4, w = 4, c = 3, seed = 1) => testImage(h, w, c, (i) => i * seed);

@@ -2,9 +2,9 @@
 import type { RunConfig } from '../config/runConfig.ts';
 import type { EpochMetrics } from '../train/trainer.ts';
 import type { Flops } from './cost.ts';
+import type { MethodPlan, TargetStart } from './methods.ts';
 
-/** How a target network starts: fused from the trained pruned selector, or from its own initialisation. */
-export type TargetStart = 'fused' | 'scratch';
+export type { TargetStart } from './methods.ts';
 
 export interface NetworkInfo {
   model: string;
@@ -48,12 +48,13 @@ export interface TrainingCurve {
   epochs: EpochMetrics[];
 }
 
-export interface MethodResult {
-  /** e.g. 'al', 'prunefuse@0.5', 'svp'. */
-  method: string;
-  base: string;
+/** A planned method (its label, track, target start, KD, ratio) with the networks it trains. */
+export interface MethodMeta extends MethodPlan {
   selector: NetworkInfo;
   target: NetworkInfo;
+}
+
+export interface MethodResult extends MethodMeta {
   rounds: RoundResult[];
   curves: TrainingCurve[];
 }
@@ -74,7 +75,7 @@ export interface RunResults {
 export type Role = 'selector' | 'target';
 
 export type RunEvent =
-  | { type: 'run-started'; methods: Array<{ method: string; selector: NetworkInfo; target: NetworkInfo }>; fractions: number[]; counts: number[]; poolSize: number; testSize: number }
+  | { type: 'run-started'; methods: MethodMeta[]; fractions: number[]; counts: number[]; poolSize: number; testSize: number }
   | { type: 'round-started'; track: string; methods: string[]; round: number; labeled: number; fraction: number }
   | { type: 'step'; track: string; role: Role; method?: string; round: number; step: number; totalSteps: number }
   | { type: 'epoch'; track: string; role: Role; method?: string; round: number; epochs: number; metrics: EpochMetrics }

@@ -8,10 +8,13 @@ const exact = (x: number): number => Math.round(x * 1e9) / 1e9;
 
 export function labelFractions(schedule: readonly number[], budget: number): number[] {
   if (schedule.length === 0 || schedule.some((s) => !(s > 0))) throw new RangeError('schedule needs positive increments');
+  // The budget is rounded like the fractions, so the last one reaches it exactly (a budget with more than
+  // nine decimals would otherwise round below itself and never be reached).
+  const end = exact(budget);
   const fractions: number[] = [];
   let f = 0;
-  for (let i = 0; f < budget - 1e-12; i++) {
-    f = exact(Math.min(budget, f + schedule[Math.min(i, schedule.length - 1)]!));
+  for (let i = 0; f < end; i++) {
+    f = Math.min(end, exact(f + schedule[Math.min(i, schedule.length - 1)]!));
     fractions.push(f);
   }
   return fractions;
@@ -25,4 +28,16 @@ export function labelCounts(fractions: readonly number[], poolSize: number): num
     counts.push(Math.min(poolSize, Math.max(prev + 1, Math.round(f * poolSize))));
   }
   return counts;
+}
+
+/**
+ * The smallest pool a schedule can run on: the initial random fraction labels at least one image
+ * (round(f * pool) >= 1) and every round can label a new one (at least one image per round).
+ */
+export function minimumPool(fractions: readonly number[]): number {
+  const f0 = fractions[0]!;
+  let n = Math.max(fractions.length, Math.ceil(0.5 / f0));
+  while (n - 1 >= fractions.length && Math.round(f0 * (n - 1)) >= 1) n--;
+  while (Math.round(f0 * n) < 1) n++;
+  return n;
 }

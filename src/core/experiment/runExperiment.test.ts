@@ -5,7 +5,6 @@ import { registerWasmTrainingKernels } from '../kernels/register.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { defaultConfig, type RunConfig } from '../config/runConfig.ts';
 import type { RunEvent, RunResults } from './events.ts';
-import { experimentEvents } from './eventStream.ts';
 import { runExperiment } from './runExperiment.ts';
 
 const dataset = syntheticDataset({ train: 240, test: 40, size: 8 });
@@ -84,19 +83,5 @@ describe('runExperiment', () => {
     expect(results.methods[0]!.rounds).toHaveLength(3);
     expect(results.methods.at(-1)!.rounds).toHaveLength(0);
     expect(events.at(-1)!.type).toBe('run-stopped');
-  });
-
-  it('is also an async stream of events whose return value is the results', async () => {
-    const seen: string[] = [];
-    const stream = experimentEvents({ ...tiny, methods: ['al'], budget: 0.1 }, dataset, { backend: tf.getBackend(), cancelled: () => false });
-    let next = await stream.next();
-    while (!next.done) {
-      seen.push(next.value.type);
-      next = await stream.next();
-    }
-    expect(seen[0]).toBe('run-started');
-    expect(seen.at(-1)).toBe('run-finished');
-    expect(next.value.complete).toBe(true);
-    expect(next.value.methods[0]!.rounds).toHaveLength(2);
   });
 });

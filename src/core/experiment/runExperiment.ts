@@ -19,7 +19,7 @@ import { createNetwork, disposeNetwork, readNetwork, type Network } from '../tra
 import { CancelledError, evaluate } from '../train/predict.ts';
 import { train, type TrainOptions } from '../train/trainer.ts';
 import { addFlops, forwardFlops, rankingFlops, trainingFlops, type Flops } from './cost.ts';
-import type { MethodResult, Role, RunEvent, RunResults, TrainingCurve } from './events.ts';
+import type { MethodMeta, MethodResult, Role, RunEvent, RunResults, TrainingCurve } from './events.ts';
 import { prepareExperimentData, type ExperimentData } from './experimentData.ts';
 import { labelCounts, labelFractions } from './labelSchedule.ts';
 import { info, planRun, type Plan, type Track } from './plan.ts';
@@ -161,14 +161,15 @@ export async function runExperiment(config: RunConfig, dataset: Dataset, host: E
   const fractions = labelFractions(config.schedule, config.budget);
   const counts = labelCounts(fractions, data.pool.length);
   const plan = planRun(config, data.inputShape, data.numClasses);
-  const methods = plan.tracks.flatMap((t) => t.targets.map((tg) => ({ method: tg.method, base: tg.base, selector: info(t.spec, t.ratio), target: info(plan.dense), rounds: [], curves: [] })));
+  const metas: MethodMeta[] = plan.tracks.flatMap((t) => t.targets.map((tg) => ({ ...tg, selector: info(t.spec, t.ratio), target: info(plan.dense) })));
+  const methods: MethodResult[] = metas.map((m) => ({ ...m, rounds: [], curves: [] }));
   const results: RunResults = {
     config, backend: host.backend, complete: false, fractions, methods, startedAt: new Date().toISOString(), seconds: 0,
     dataset: { id: dataset.id, name: dataset.name, poolSize: data.pool.length, testSize: data.test.length, classes: data.numClasses },
   };
   const initial = Array.from(root.fork('split/initial').permutation(data.pool.length).subarray(0, counts[0]!));
   const ctx: Context = { config, data, plan, root, counts, fractions, initial, host, results: new Map(methods.map((m) => [m.method, m])) };
-  host.emit({ type: 'run-started', methods: methods.map(({ method, selector, target }) => ({ method, selector, target })), fractions, counts, poolSize: data.pool.length, testSize: data.test.length });
+  host.emit({ type: 'run-started', methods: metas, fractions, counts, poolSize: data.pool.length, testSize: data.test.length });
   try {
     for (const track of plan.tracks) await runTrack(ctx, track);
     results.complete = true;

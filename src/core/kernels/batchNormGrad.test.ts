@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BN_EPSILON, batchNormInference, batchNormTraining } from '../models/batchNorm.ts';
-import { onBackend, prepareBackends, randomValues, relativeError, type BackendName } from './testBackends.ts';
+import { onBackend, prepareBackends, randomValues, relativeError, type BackendName } from '../../testing/backends.ts';
 
 const SHAPE: [number, number, number, number] = [3, 5, 7, 6];
 const C = SHAPE[3];

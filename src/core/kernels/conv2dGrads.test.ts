@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
-import { onBackend, prepareBackends, randomValues, relativeError, valuesOf, type BackendName } from './testBackends.ts';
+import { onBackend, prepareBackends, randomValues, relativeError, valuesOf, type BackendName } from '../../testing/backends.ts';
 
 interface ConvCase {
   n: number;

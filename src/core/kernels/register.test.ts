@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasWasmTrainingKernels, registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './register.ts';
-import { onBackend, prepareBackends } from './testBackends.ts';
+import { onBackend, prepareBackends } from '../../testing/backends.ts';
 
 beforeAll(prepareBackends);
 

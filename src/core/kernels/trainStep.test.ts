@@ -6,7 +6,7 @@ import { initWeights } from '../models/weights.ts';
 import { createNetwork, disposeNetwork, readNetwork } from '../train/network.ts';
 import { Sgd } from '../train/sgd.ts';
 import { trainStep } from '../train/step.ts';
-import { onBackend, prepareBackends, randomValues, relativeError, type BackendName } from './testBackends.ts';
+import { onBackend, prepareBackends, randomValues, relativeError, type BackendName } from '../../testing/backends.ts';
 
 interface Setup {
   batch: number;

@@ -1,8 +1,9 @@
-/** The selection strategies, by the id used in configs and URLs. Adding one: one file + one line here. */
+/** The selection strategies, by the id used in configs and URLs. Adding one: one file, its id in metricIds.ts, one line here. */
 import { entropy } from './entropy.ts';
 import { kCenterGreedy } from './kCenterGreedy.ts';
 import { leastConfidence } from './leastConfidence.ts';
 import { margin } from './margin.ts';
+import type { MetricId } from './metricIds.ts';
 import { random } from './random.ts';
 import type { SelectionStrategy } from './strategy.ts';
 
@@ -12,13 +13,11 @@ export const SELECTION_STRATEGIES = {
   margin,
   kcenter: kCenterGreedy,
   random,
-} as const satisfies Record<string, SelectionStrategy>;
-
-export type MetricId = keyof typeof SELECTION_STRATEGIES;
-export const METRIC_IDS = Object.keys(SELECTION_STRATEGIES) as MetricId[];
+} as const satisfies Record<MetricId, SelectionStrategy>;
 
 export function strategyOf(id: MetricId): SelectionStrategy {
   return SELECTION_STRATEGIES[id];
 }
 
+export { METRIC_IDS, type MetricId } from './metricIds.ts';
 export type { SelectionStrategy } from './strategy.ts';

@@ -7,7 +7,8 @@ import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { labelFractions } from '../../core/experiment/labelSchedule.ts';
 import { useLab } from '../../store/labStore.ts';
-import { useMethods } from './useMethods.ts';
+import { useMethodPlans } from './useMethods.ts';
+import type { MethodPlan } from '../../core/experiment/methods.ts';
 import { pct } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf, startOf } from './colors.ts';
@@ -17,17 +18,22 @@ import { LinePlot, type LinePlotProps } from './LinePlot.tsx';
 
 const MAX_MINIS = 12;
 
-const dash = (method: string): string | undefined => (startOf(method) === 'from scratch' ? '5 3' : startOf(method) === 'fused' ? '2 2' : undefined);
+/** Dashes tell the starts apart: solid for fused + KD (and al's own model), dotted fused, dashed from scratch. */
+const dash = (plan: MethodPlan | undefined): string | undefined =>
+  plan?.start === 'scratch' ? '5 3' : plan?.start === 'fused' && !plan.kd ? '2 2' : undefined;
 
-function RoundCurves({ round, fraction, group, all }: { round: number; fraction: number; group: CurveGroup | undefined; all: readonly string[] }) {
-  const plot = useMemo<LinePlotProps>(() => ({
+function RoundCurves({ round, fraction, group, plans }: { round: number; fraction: number; group: CurveGroup | undefined; plans: readonly MethodPlan[] }) {
+  const plot = useMemo<LinePlotProps>(() => {
+    const all = plans.map((p) => p.method);
+    return {
     rows: group?.rows ?? [],
-    series: (group?.methods ?? []).map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, all), dash: dash(m) })),
+    series: (group?.methods ?? []).map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, all), dash: dash(plans.find((p) => p.method === m)) })),
     x: { key: 'epoch', domain: [1, Math.max(2, group?.rows.length ?? 1)] },
     y: { format: pctTick, width: 40, bounds: [0, 1] },
     height: 160,
     value: pctValue,
-  }), [group, all]);
+    };
+  }, [group, plans]);
   return (
     <figure className="mini" data-testid={`chart.curves.round.${round}`} data-points={group?.points ?? 0}>
       <figcaption>
@@ -42,7 +48,8 @@ export function CurvesChart() {
   const { curves, fractions, schedule, budget } = useLab(
     useShallow((s) => ({ curves: s.metrics.curves, fractions: s.metrics.fractions, schedule: (s.run.config ?? s.config).schedule, budget: (s.run.config ?? s.config).budget })),
   );
-  const methods = useMethods();
+  const plans = useMethodPlans();
+  const methods = useMemo(() => plans.map((p) => p.method), [plans]);
   // Keep a round's group object while its curves are unchanged, so only the round that changed redraws.
   const kept = useRef(new Map<number, { signature: string; group: CurveGroup }>());
   const groups = useMemo(() => {
@@ -62,14 +69,14 @@ export function CurvesChart() {
       return [];
     }
   }, [fractions, schedule, budget]);
-  const legend = useMemo(() => methods.map((m) => ({ name: `${m} (${startOf(m)})`, colour: colourOf(m, methods), dash: dash(m) })), [methods]);
+  const legend = useMemo(() => plans.map((p) => ({ name: `${p.method} (${startOf(p)})`, colour: colourOf(p.method, methods), dash: dash(p) })), [plans, methods]);
   const points = groups.reduce((n, g) => n + g.points, 0);
   return (
     <ChartCard id="chart.curves" title="Target training: fused vs non-fused vs from scratch" hint="test accuracy per epoch of each target, at every budget" points={points} wide>
       <SeriesLegend items={legend} />
       <div className="minis">
         {slots.map((f, round) => (
-          <RoundCurves key={round} round={round} fraction={f} group={groups.find((g) => g.round === round)} all={methods} />
+          <RoundCurves key={round} round={round} fraction={f} group={groups.find((g) => g.round === round)} plans={plans} />
         ))}
       </div>
     </ChartCard>

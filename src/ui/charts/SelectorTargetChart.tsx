@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
-import { useMethods } from './useMethods.ts';
+import { useMethodPlans, useMethods } from './useMethods.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf } from './colors.ts';
 import { byFraction, type Row } from './data.ts';
@@ -14,7 +14,8 @@ const NOTHING = { rows: [] as Row[], points: 0 };
 export function SelectorTargetChart() {
   const { fractions, rounds } = useLab(useShallow((s) => ({ fractions: s.metrics.fractions, rounds: s.metrics.rounds })));
   const all = useMethods();
-  const methods = useMemo(() => all.filter((m) => m !== 'al'), [all]);
+  const plans = useMethodPlans();
+  const methods = useMemo(() => plans.filter((p) => p.start !== null).map((p) => p.method), [plans]);
   const series = useMemo<SeriesSpec[]>(
     () => methods.flatMap((m, i) => [
       { key: `sel${i}`, name: `${m} selector`, colour: colourOf(m, all), dash: '5 3' },

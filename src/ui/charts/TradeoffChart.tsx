@@ -4,7 +4,7 @@ import { useStaggered } from './useStaggered.ts';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
-import { useMethods } from './useMethods.ts';
+import { useMethodPlans, useMethods } from './useMethods.ts';
 import { flops } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf } from './colors.ts';
@@ -68,8 +68,9 @@ export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
 
 export function TradeoffChart() {
   const { rounds, ratios } = useLab(useShallow((s) => ({ rounds: s.metrics.rounds, ratios: s.run.config?.ratio.length ?? 1 })));
+  const plans = useMethodPlans();
   const methods = useMethods();
-  const points = useMemo(() => tradeoffPoints(methods, rounds), [methods, rounds]);
+  const points = useMemo(() => tradeoffPoints(plans, rounds), [plans, rounds]);
   const legend = useMemo(() => points.map((p) => ({ name: p.method, colour: colourOf(p.method, methods) })), [points, methods]);
   const plot = useMemo(() => ({ points, methods }), [points, methods]);
   return (

@@ -2,29 +2,22 @@
  * Ticks the lab computes itself, so recharts neither searches for nice ticks nor measures tick labels
  * in the DOM on every redraw (both showed up as the larger costs of a chart update).
  */
+import { scaleLinear } from 'd3-scale';
 import type { Row } from './data.ts';
 
-function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / magnitude;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * magnitude;
-}
-
-/** About `count` round-numbered ticks covering [min, max]; the first and last are the domain. */
+/**
+ * About `count` round-numbered ticks covering [min, max] (d3-scale's nice domain and ticks: steps of 1, 2
+ * or 5 x 10^k), clamped to `bounds`; the first and last are the domain. A single value gets a margin.
+ */
 export function niceTicks(min: number, max: number, count = 4, bounds?: [number, number]): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return bounds ? [bounds[0], bounds[1]] : [0, 1];
   if (max - min < 1e-12) {
     const pad = Math.abs(max) > 0 ? Math.abs(max) * 0.1 : 0.1;
     [min, max] = [min - pad, max + pad];
   }
-  const step = niceStep(max - min, count);
-  let lo = Math.floor(min / step) * step;
-  let hi = Math.ceil(max / step) * step;
+  let [lo, hi] = scaleLinear().domain([min, max]).nice(count).domain() as [number, number];
   if (bounds) [lo, hi] = [Math.max(bounds[0], lo), Math.min(bounds[1], hi)];
-  const ticks: number[] = [];
-  for (let v = lo; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
+  return scaleLinear().domain([lo, hi]).ticks(count).filter((t) => t >= lo && t <= hi);
 }
 
 /** The domain that `ticks` span; one tick gets a unit either side. */

@@ -3,6 +3,7 @@
  * a dotted dataKey as a path, and method names such as 'prunefuse@0.5' have dots.
  */
 import type { RoundResult, TrainingCurve } from '../../core/experiment/events.ts';
+import type { MethodPlan } from '../../core/experiment/methods.ts';
 
 export type Row = Record<string, number | undefined>;
 
@@ -80,11 +81,10 @@ export interface TradeoffPoint {
 }
 
 /** Final accuracy against cumulative selection cost, one point per method (and ratio). */
-export function tradeoffPoints(methods: readonly string[], rounds: Readonly<Record<string, readonly RoundResult[]>>): TradeoffPoint[] {
-  return methods.flatMap((method) => {
+export function tradeoffPoints(plans: readonly MethodPlan[], rounds: Readonly<Record<string, readonly RoundResult[]>>): TradeoffPoint[] {
+  return plans.flatMap(({ method, ratio }) => {
     const last = rounds[method]?.at(-1);
     if (!last) return [];
-    const at = method.indexOf('@');
-    return [{ method, ratio: at >= 0 ? Number(method.slice(at + 1)) : undefined, flops: last.cumulativeSelectionFlops, seconds: last.cumulativeSelectionSeconds, accuracy: finalAccuracy(last) }];
+    return [{ method, ratio, flops: last.cumulativeSelectionFlops, seconds: last.cumulativeSelectionSeconds, accuracy: finalAccuracy(last) }];
   });
 }

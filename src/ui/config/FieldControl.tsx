@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_FIELDS, type ConfigKey } from '../../core/config/runConfig.ts';
-import { describeField, formatValue } from '../../store/configEdit.ts';
+import { describeField, formatFieldValue } from '../../core/config/fields.ts';
 import { useLab } from '../../store/labStore.ts';
 import { FIELD_TEXT } from './fieldText.ts';
 
@@ -10,7 +10,7 @@ function TextInput({ k, type }: { k: ConfigKey; type: 'number' | 'text' }) {
   const field = CONFIG_FIELDS[k];
   const { value, draft, setText } = useLab(useShallow((s) => ({ value: s.config[k], draft: s.drafts[k], setText: s.actions.setText })));
   const [editing, setEditing] = useState<string | null>(null);
-  const shown = editing ?? draft?.text ?? formatValue(value);
+  const shown = editing ?? draft?.text ?? formatFieldValue(value);
   const bounds = field.kind === 'number' ? { min: field.min, max: field.max, step: field.integer ? 1 : 'any' } : {};
   return (
     <input

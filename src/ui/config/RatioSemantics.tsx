@@ -24,7 +24,8 @@ export function RatioSemantics() {
     return ratio.map((p) => {
       const summary = pruningSummary(dense, p, scope, seed);
       const kept = Object.values(summary.widths).reduce((n, w) => n + w, 0);
-      return { ...summary, channelRatio: kept / denseChannels };
+      const single = Object.entries(summary.widths).filter(([, w]) => w === 1).map(([name]) => name);
+      return { ...summary, channelRatio: kept / denseChannels, single };
     });
   }, [model, ratio, scope, seed, shape, classes]);
   const first = ratio[0] ?? 0.5;
@@ -65,6 +66,12 @@ export function RatioSemantics() {
           ))}
         </tbody>
       </table>
+      {rows.filter((r) => r.single.length > 0).map((r) => (
+        <p key={r.ratio} className="field-warning" role="note" data-testid={`ratio.single.${r.ratio}`}>
+          p = {r.ratio} leaves {r.single.length === 1 ? 'a layer' : `${r.single.length} layers`} with a single channel ({r.single.slice(0, 3).join(', ')}
+          {r.single.length > 3 ? ', …' : ''}): the selector can hardly learn there.
+        </p>
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { validateConfig } from '../../core/config/runConfig.ts';
+import { labelCounts, labelFractions } from '../../core/experiment/labelSchedule.ts';
 import { cancelRun, startRun } from '../../services/runController.ts';
 import { shareLink } from '../../services/share.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -20,9 +21,22 @@ function useBlockers(): string[] {
   }, [config, drafts, datasets]);
 }
 
+/** Settings that can run but that a user should know about before Start. */
+function useWarnings(): string[] {
+  const { config, datasets } = useLab(useShallow((s) => ({ config: s.config, datasets: s.datasets.list })));
+  return useMemo(() => {
+    const d = datasets.find((x) => matchesDataset(x, config.dataset));
+    if (!d || validateConfig(config).length > 0) return [];
+    const pool = config.pool > 0 ? Math.min(config.pool, d.counts.train) : d.counts.train;
+    const first = labelCounts(labelFractions(config.schedule, config.budget), pool)[0]!;
+    return first < d.classes ? [`the first round labels ${first} image${first === 1 ? '' : 's'}, fewer than the ${d.classes} classes: some classes start with no example`] : [];
+  }, [config, datasets]);
+}
+
 export function RunControls() {
   const { status, lastConfig, share, replaceConfig } = useLab(useShallow((s) => ({ status: s.run.status, lastConfig: s.run.config, share: s.share, replaceConfig: s.actions.replaceConfig })));
   const blockers = useBlockers();
+  const warnings = useWarnings();
   const active = isActive(status);
   return (
     <div className="controls">
@@ -53,6 +67,11 @@ export function RunControls() {
           {share.copied ? 'link copied' : 'copy this link:'}{' '}
           <input readOnly data-testid="share.url" value={share.url} onFocus={(e) => e.target.select()} />
         </span>
+      )}
+      {warnings.length > 0 && blockers.length === 0 && !active && (
+        <div className="field-warning" role="note" data-testid="run.warning">
+          Note: {warnings.join('; ')}
+        </div>
       )}
       {blockers.length > 0 && !active && (
         <div className="muted" data-testid="run.blocked">

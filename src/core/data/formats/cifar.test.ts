@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gzip } from '../compression.ts';
 import { readDataset } from '../registry.ts';
-import { cifar100Bytes, cifar10Bytes, pixelOf, tarBytes } from '../testing/fixtures.ts';
+import { cifar100Bytes, cifar10Bytes, pixelOf, tarBytes } from '../../../testing/dataFixtures.ts';
 import type { ImageSet } from '../types.ts';
 import { classCounts } from './format.ts';
 

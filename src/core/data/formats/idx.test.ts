@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzip } from '../compression.ts';
 import { readDataset } from '../registry.ts';
-import { idxImages, idxLabels, pixelOf } from '../testing/fixtures.ts';
+import { idxImages, idxLabels, pixelOf } from '../../../testing/dataFixtures.ts';
 
 describe('IDX (MNIST / Fashion-MNIST)', () => {
   it('reads a raw train pair as a 1-channel set', async () => {

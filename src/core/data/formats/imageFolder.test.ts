@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../registry.ts';
-import { testDecoder, testImage, zipBytes } from '../testing/fixtures.ts';
+import { testDecoder, testImage, zipBytes } from '../../../testing/dataFixtures.ts';
 import type { DatasetFile, ReadOptions } from '../types.ts';
 
 const options: ReadOptions = { decode: testDecoder };

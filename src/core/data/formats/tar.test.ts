@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tarBytes } from '../testing/fixtures.ts';
+import { tarBytes } from '../../../testing/dataFixtures.ts';
 import { readTar } from './tar.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -4,9 +4,9 @@
  * Pure TypeScript like the rest of core; the tests break these bytes on purpose.
  */
 
-import { deflateRaw } from '../compression.ts';
-import { crc32 } from '../crc32.ts';
-import type { DecodedImage, ImageDecoder } from '../types.ts';
+import { deflateRaw } from '../core/data/compression.ts';
+import { crc32 } from '../core/data/crc32.ts';
+import type { DecodedImage, ImageDecoder } from '../core/data/types.ts';
 
 /** A deterministic pixel value for image i, channel c, pixel p. */
 export const pixelOf = (i: number, c: number, p: number): number => (i * 31 + c * 101 + p * 7) & 0xff;

@@ -5,8 +5,8 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '../rng.ts';
-import { registerWasmTrainingKernels } from './register.ts';
+import { Rng } from '../core/rng.ts';
+import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
 
 export type BackendName = 'cpu' | 'wasm';
 

@@ -1,0 +1,24 @@
+/**
+ * What crosses the workers' boundary besides configs and results, imported by both sides (the page's
+ * services and store, and workers/). The lab worker's event stream is the engine's RunEvents plus a few
+ * worker-side facts (which backend runs and why, what the worker is doing before the first step, a
+ * lost WebGPU device). Plain data and types only: this module loads nothing.
+ */
+import type { BackendChoice } from '../core/config/backend.ts';
+import type { RunEvent } from '../core/experiment/events.ts';
+
+export type WorkerNote =
+  | ({ type: 'backend' } & BackendChoice)
+  | { type: 'status'; text: string }
+  | { type: 'device-lost'; message: string };
+
+export type LabEvent = RunEvent | WorkerNote;
+
+/** Receives events in batches (about every 100 ms), never once per step. Across comlink it returns a promise. */
+export type EventSink = (events: LabEvent[]) => void | Promise<void>;
+
+/** A file for import: its name (a path inside a folder, '/'-separated) and its bytes. */
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
