@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { refreshDatasets } from './services/datasets.ts';
+import { startHistorySync } from './services/history.ts';
+import { startReproductionWatch } from './services/reproduce.ts';
+import { openSharedResults } from './services/shareResults.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
 import { App } from './ui/App.tsx';
 import './ui/lab.css';
 
 startUrlSync();
+startHistorySync();
+startReproductionWatch();
 installTestApi();
 void refreshDatasets();
+void openSharedResults();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

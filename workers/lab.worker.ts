@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
+import type { RunResults } from '../src/core/experiment/events.ts';
 import { runExperiment } from '../src/core/experiment/runExperiment.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
@@ -22,7 +23,7 @@ import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { yieldNow } from './yieldNow.ts';
 
 const BATCH_MS = 100;
-const URGENT = new Set(['backend', 'device-lost', 'run-started', 'run-finished', 'run-stopped']);
+const URGENT = new Set(['backend', 'device-lost', 'run-started', 'checkpoint', 'run-finished', 'run-stopped']);
 
 let stop = false;
 /** The page's stop flag in shared memory (cross-origin isolated pages): seen even while no message can be. */
@@ -55,8 +56,9 @@ const api = {
   /**
    * Runs one experiment. Its results reach the page once, in the run-finished or run-stopped event; this
    * resolves after the page has taken every event (none when cancelled before the experiment started).
+   * With `previous` (an unfinished run's results) it resumes after their last finished rounds.
    */
-  async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array): Promise<void> {
+  async run(config: RunConfig, onEvents: EventSink, stopFlag?: Int32Array, previous?: RunResults): Promise<void> {
     if (running) throw new Error('this worker is already running an experiment');
     if (lostDevice) throw new Error(`${lostDevice}; this worker cannot run again`);
     running = true;
@@ -79,7 +81,7 @@ const api = {
         emit: (event) => batcher.push(event),
         cancelled,
         yieldNow,
-      });
+      }, previous);
     } finally {
       await batcher.drain();
       running = false;

@@ -30,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
+  // A command may have set its own status (130 for a run stopped by Ctrl-C): keep it.
+  (code) => (process.exitCode ??= code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`lab: ${message}\n`);

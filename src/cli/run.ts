@@ -1,11 +1,14 @@
 /**
  * `lab run`: the experiment of a lab URL, headless, on the fastest trainable backend.
  *   npm run --silent lab -- run '<query or full lab URL>' --out results.json [--data PATH]
+ *   npm run --silent lab -- run --resume partial.json --out results.json [--data PATH]
  * Progress goes to stderr, results to the file. Ctrl-C or a failure writes what finished so far,
- * marked incomplete (`complete: false`, `stopped`), and exits non-zero with one line.
+ * marked incomplete (`complete: false`, `stopped`), and exits non-zero with one line; `--resume` takes
+ * such a file (or the lab's export) and continues after its last finished rounds.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { RunEvent, RunResults } from '../core/experiment/events.ts';
+import { parseResults } from '../core/experiment/resultsFile.ts';
 import { runExperiment } from '../core/experiment/runExperiment.ts';
 import { decodeConfig } from '../url/codec.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
@@ -37,15 +40,16 @@ function summary(r: RunResults): string {
 }
 
 export async function runCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['quiet'], ['out', 'data']);
-  if (args.positionals.length !== 1) throw new UsageError("run needs one argument: a lab URL or its query, e.g. 'model=resnet8&pool=200&epochs=1'");
-  const out = stringOption(args, 'out') ?? 'results.json';
-  const decoded = decodeConfig(args.positionals[0]!);
-  if (decoded.ignored.length > 0) {
-    throw new UsageError(`invalid settings: ${decoded.ignored.map((i) => `${i.key}=${i.value} (${i.why})`).join('; ')}`);
+  const args = parseArgs(argv, ['quiet'], ['out', 'data', 'resume']);
+  const resumePath = stringOption(args, 'resume');
+  if (args.positionals.length > 1 || (args.positionals.length === 0 && !resumePath)) {
+    throw new UsageError("run needs one argument: a lab URL or its query, e.g. 'model=resnet8&pool=200&epochs=1' (or --resume FILE)");
   }
-  const config = decoded.config;
+  const out = stringOption(args, 'out') ?? 'results.json';
+  const previous = resumePath ? await readPrevious(resumePath) : undefined;
+  const config = args.positionals[0] !== undefined ? decodeStrict(args.positionals[0]) : { ...previous!.config };
   const log = (line: string) => void (args.options.has('quiet') || process.stderr.write(`${line}\n`));
+  if (previous) log(`resuming ${resumePath}: ${previous.methods.map((m) => `${m.method} ${m.rounds.length}/${previous.fractions.length}`).join(', ')} rounds done`);
   const dataSpec = stringOption(args, 'data') ?? config.dataset;
   const dataset = await loadDataset(dataSpec);
   if (dataset.id !== config.dataset) log(`dataset: ${dataset.name} (${dataset.id}) from ${dataSpec}`);
@@ -69,7 +73,7 @@ export async function runCommand(argv: string[]): Promise<void> {
         const line = progressLine(e);
         if (line) log(line);
       },
-    });
+    }, previous);
     await writeFile(out, `${JSON.stringify(results, null, 1)}\n`);
     log(summary(results));
     log(`results: ${out}`);
@@ -79,5 +83,27 @@ export async function runCommand(argv: string[]): Promise<void> {
     }
   } finally {
     process.off('SIGINT', onSigint);
+  }
+}
+
+function decodeStrict(link: string) {
+  const decoded = decodeConfig(link);
+  if (decoded.ignored.length > 0) {
+    throw new UsageError(`invalid settings: ${decoded.ignored.map((i) => `${i.key}=${i.value} (${i.why})`).join('; ')}`);
+  }
+  return decoded.config;
+}
+
+async function readPrevious(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return parseResults(text);
+  } catch (error) {
+    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

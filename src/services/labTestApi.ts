@@ -1,10 +1,13 @@
 /** Types of the window test API (window.__lab), importable by the e2e specs without the app's modules. */
 import type { RunConfig } from '../core/config/runConfig.ts';
-import type { RunStatus } from '../store/types.ts';
+import type { RunOrigin, RunStatus } from '../store/types.ts';
 import type { IgnoredValue } from '../url/codec.ts';
 
 export interface LabSnapshot {
   status: RunStatus;
+  /** 'live', or where results shown without running came from. */
+  origin: RunOrigin;
+  historyId: string | null;
   backend: string | null;
   backendReason: string | null;
   error: string | null;

@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../core/config/runConfig.ts';
+import type { RunResults } from '../core/experiment/events.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
 import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { labActions, useLab } from '../store/labStore.ts';
@@ -59,15 +60,21 @@ function labWorker(): LabWorker {
  */
 let previousRun: Promise<void> = Promise.resolve();
 
-export async function startRun(config: RunConfig): Promise<void> {
+/** A run to continue: its history entry and the results it has so far. */
+export interface Resume {
+  historyId: string;
+  results: RunResults;
+}
+
+export async function startRun(config: RunConfig, resume?: Resume): Promise<void> {
   if (isActive(useLab.getState().run.status)) return;
-  const id = labActions().runStarting(config);
-  const run = previousRun.then(() => runInWorker(id, config));
+  const id = labActions().runStarting(config, resume?.historyId);
+  const run = previousRun.then(() => runInWorker(id, config, resume?.results));
   previousRun = run.catch(() => undefined);
   await run;
 }
 
-async function runInWorker(id: number, config: RunConfig): Promise<void> {
+async function runInWorker(id: number, config: RunConfig, previous?: RunResults): Promise<void> {
   let w: LabWorker;
   try {
     w = labWorker();
@@ -83,7 +90,7 @@ async function runInWorker(id: number, config: RunConfig): Promise<void> {
   const onEvents = Comlink.proxy((events: LabEvent[]) => bufferEvents(id, events));
   stopFlag = crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   try {
-    await Promise.race([w.remote.run(config, onEvents, stopFlag), w.gone]);
+    await Promise.race([w.remote.run(config, onEvents, stopFlag, previous), w.gone]);
     flushEvents();
     labActions().runSettled(id);
   } catch (error) {

@@ -11,6 +11,8 @@ function snapshot(): LabSnapshot {
   const rounds = Object.entries(s.metrics.rounds);
   return {
     status: s.run.status,
+    origin: s.run.origin,
+    historyId: s.run.historyId,
     backend: s.run.backend?.name ?? null,
     backendReason: s.run.backend?.reason ?? null,
     error: s.run.error,

@@ -17,10 +17,12 @@ export function shareableUrl(): string {
   return `${location.origin}${location.pathname}${queryOf(config, url.hidden)}`;
 }
 
-function write(): void {
+/** `dropResults`: the shared results in the hash are no longer what the page shows. */
+function write(dropResults = false): void {
   const { config, url } = useLab.getState();
   const query = queryOf(config, url.hidden);
-  if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  const hash = dropResults ? location.hash.replace(/^#results=.*$/, '') : location.hash;
+  if (query !== location.search || hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${query}${hash}`);
 }
 
 /** Reads the config from the address bar, then keeps the address bar in step with the store. */
@@ -28,6 +30,7 @@ export function startUrlSync(): () => void {
   labActions().loadDecoded(decodeConfig(`${location.search}${location.hash}`));
   write();
   return useLab.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.url.hidden !== previous.url.hidden) write();
+    const leftShared = previous.run.origin === 'shared' && state.run.origin !== 'shared';
+    if (state.config !== previous.config || state.url.hidden !== previous.url.hidden || leftShared) write(leftShared);
   });
 }

@@ -4,10 +4,12 @@
  * workers of an origin). A version change from another tab closes this connection so the upgrade can go on.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunConfig } from '../core/config/runConfig.ts';
 import type { ImageSet } from '../core/data/types.ts';
+import type { RunResults } from '../core/experiment/events.ts';
 
 export const DB_NAME = 'prunefuse-lab';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export interface StoredDatasetMeta {
   id: string;
@@ -31,11 +33,31 @@ export interface StoredDatasetContent {
   coarseClasses?: string[];
 }
 
+export type StoredRunStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A run in the history: saved when it starts and after every round, so a reload or a crash loses nothing finished. */
+export interface StoredRun {
+  id: string;
+  name: string;
+  /** Where it came from: run in this lab, imported from a results file, or opened from a shared link. */
+  source: 'lab' | 'imported' | 'shared';
+  createdAt: string;
+  updatedAt: string;
+  status: StoredRunStatus;
+  error?: string;
+  config: RunConfig;
+  backend: string | null;
+  /** The results so far (null until the first round finishes). */
+  results: RunResults | null;
+}
+
 export interface LabDb extends DBSchema {
   /** Small records for the dataset list. */
   meta: { key: string; value: StoredDatasetMeta };
   /** The decoded uint8 images and labels, read only by the run worker. */
   content: { key: string; value: StoredDatasetContent };
+  /** The run history. */
+  runs: { key: string; value: StoredRun };
 }
 
 let opening: Promise<IDBPDatabase<LabDb>> | undefined;
@@ -45,6 +67,7 @@ export function labDb(): Promise<IDBPDatabase<LabDb>> {
     upgrade(db) {
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('content')) db.createObjectStore('content', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
     },
     blocking() {
       void opening?.then((db) => db.close());

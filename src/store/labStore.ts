@@ -10,7 +10,9 @@ import type { DecodedConfig } from '../url/codec.ts';
 import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
-import { isActive, type DatasetEntry, type DatasetsState, type Draft, type Metrics, type RunState, type UrlState } from './types.ts';
+import type { RunResults } from '../core/experiment/events.ts';
+import { metricsFromResults } from './metricsFromResults.ts';
+import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
 
 export interface LabActions {
   setValue(key: ConfigKey, value: FieldValue): void;
@@ -27,7 +29,14 @@ export interface LabActions {
   importDone(entry: DatasetEntry, message: string): void;
   datasetMessage(message: string | null): void;
 
-  runStarting(config: RunConfig): number;
+  /** A new run (or the resumption of history entry `historyId`); returns the run's id. */
+  runStarting(config: RunConfig, historyId?: string): number;
+  savedAs(runId: number, historyId: string): void;
+  /** Shows results without running: a history entry, an imported file, shared results. */
+  showResults(results: RunResults, origin: Exclude<RunOrigin, 'live'>, historyId: string | null, title: string): void;
+  setHistory(patch: Partial<HistoryState>): void;
+  setReproduction(r: Reproduction | null): void;
+  setComparison(runs: ComparedRun[]): void;
   applyEvents(id: number, events: readonly LabEvent[]): void;
   /** The worker's call returned: its events, the results among them, have all been applied. */
   runSettled(id: number): void;
@@ -35,7 +44,8 @@ export interface LabActions {
   cancelRequested(): void;
   runTerminated(id: number, notice: string): void;
 
-  setShare(url: string | null, copied: boolean): void;
+  /** A link to share, whether it reached the clipboard, or why there is none. */
+  setShare(url: string | null, copied: boolean, problem?: string): void;
 }
 
 export interface LabState {
@@ -45,12 +55,17 @@ export interface LabState {
   datasets: DatasetsState;
   run: RunState;
   metrics: Metrics;
-  share: { url: string | null; copied: boolean };
+  share: { url: string | null; copied: boolean; problem: string | null };
+  history: HistoryState;
+  /** A rerun of recorded results, and its verdict once it ends. */
+  reproduction: Reproduction | null;
+  /** Saved runs loaded for the comparison charts, in the order picked. */
+  comparison: ComparedRun[];
   actions: LabActions;
 }
 
 const idleRun = (): RunState => ({
-  status: 'idle', id: 0, config: null, backend: null, activity: null, error: null, notice: null, deviceLost: null,
+  status: 'idle', id: 0, origin: 'live', historyId: null, title: null, config: null, backend: null, activity: null, error: null, notice: null, deviceLost: null,
   phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
 });
 
@@ -68,7 +83,10 @@ export const useLab = create<LabState>()((set, get) => ({
   datasets: { list: [], loaded: false, importing: null, importProgress: null, error: null, message: null },
   run: idleRun(),
   metrics: emptyMetrics(),
-  share: { url: null, copied: false },
+  share: { url: null, copied: false, problem: null },
+  history: { entries: [], loaded: false, error: null, storage: null, undo: null, compare: [] },
+  reproduction: null,
+  comparison: [],
   actions: {
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
@@ -76,12 +94,12 @@ export const useLab = create<LabState>()((set, get) => ({
         set((s) => ({ drafts: { ...s.drafts, [key]: { text: formatFieldValue(value), why } } }));
         return;
       }
-      set((s) => ({ config: { ...s.config, [key]: value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
+      set((s) => ({ config: { ...s.config, [key]: value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false, problem: null } }));
     },
     setText(key, text) {
       const checked = parseFieldText(CONFIG_FIELDS[key], text);
       if ('why' in checked) set((s) => ({ drafts: { ...s.drafts, [key]: { text, why: checked.why } } }));
-      else set((s) => ({ config: { ...s.config, [key]: checked.value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false } }));
+      else set((s) => ({ config: { ...s.config, [key]: checked.value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false, problem: null } }));
     },
     loadDecoded(decoded) {
       set({ config: cloneConfig(decoded.config), drafts: {}, url: { ignored: decoded.ignored, hidden: decoded.hidden, noticeDismissed: false } });
@@ -119,10 +137,32 @@ export const useLab = create<LabState>()((set, get) => ({
       set((s) => ({ datasets: { ...s.datasets, message, error: null } }));
     },
 
-    runStarting(config) {
+    runStarting(config, historyId) {
       const id = get().run.id + 1;
-      set({ run: { ...idleRun(), id, status: 'starting', config: cloneConfig(config), activity: 'starting the worker' }, metrics: emptyMetrics() });
+      set({ run: { ...idleRun(), id, historyId: historyId ?? null, status: 'starting', config: cloneConfig(config), activity: 'starting the worker' }, metrics: emptyMetrics() });
       return id;
+    },
+    savedAs(runId, historyId) {
+      const { run } = get();
+      if (run.id === runId) set({ run: { ...run, historyId } });
+    },
+    showResults(results, origin, historyId, title) {
+      const { run } = get();
+      if (isActive(run.status)) return;
+      const status = results.complete ? 'done' : results.stopped === 'cancelled' ? 'cancelled' : 'failed';
+      set({
+        run: { ...idleRun(), id: run.id + 1, origin, historyId, title, status, config: cloneConfig(results.config), backend: { name: results.backend, reason: 'as recorded' }, seconds: results.seconds, error: status === 'failed' ? (results.stopped ?? null) : null },
+        metrics: metricsFromResults(results),
+      });
+    },
+    setHistory(patch) {
+      set((s) => ({ history: { ...s.history, ...patch } }));
+    },
+    setReproduction(reproduction) {
+      set({ reproduction });
+    },
+    setComparison(comparison) {
+      set({ comparison });
     },
     applyEvents(id, events) {
       const s = get();
@@ -150,8 +190,8 @@ export const useLab = create<LabState>()((set, get) => ({
       set({ run: { ...run, status: run.status === 'cancelling' ? 'cancelled' : 'failed', notice, activity: null, etaSeconds: null, ...(run.status === 'cancelling' ? {} : { error: notice }) } });
     },
 
-    setShare(url, copied) {
-      set({ share: { url, copied } });
+    setShare(url, copied, problem) {
+      set({ share: { url, copied, problem: problem ?? null } });
     },
   },
 }));

@@ -17,7 +17,7 @@ const config: RunConfig = {
 };
 
 const startRun = (): RunState => ({
-  status: 'starting', id: 1, config, backend: null, activity: null, error: null, notice: null, deviceLost: null,
+  status: 'starting', id: 1, origin: 'live', historyId: null, title: null, config, backend: null, activity: null, error: null, notice: null, deviceLost: null,
   phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
 });
 

@@ -56,6 +56,9 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
       }
       case 'selection-done':
         break;
+      case 'checkpoint':
+        m = { ...m, results: e.results };
+        break;
       case 'target-finished':
         m = { ...m, curves: [...m.curves, e.curve] };
         break;

@@ -2,6 +2,7 @@
 import type { ConfigKey, RunConfig } from '../core/config/runConfig.ts';
 import type { EpochMetrics } from '../core/train/trainer.ts';
 import type { MethodMeta, RoundResult, RunResults, TrainingCurve } from '../core/experiment/events.ts';
+import type { Verdict } from '../core/experiment/reproduction.ts';
 import type { IgnoredValue } from '../url/codec.ts';
 import type { WorkPlan } from './workPlan.ts';
 
@@ -51,9 +52,17 @@ export interface Phase {
   epochs: number;
 }
 
+/** Where the run on screen comes from: running (or run) here, or results opened without running. */
+export type RunOrigin = 'live' | 'history' | 'imported' | 'shared';
+
 export interface RunState {
   status: RunStatus;
   id: number;
+  origin: RunOrigin;
+  /** Its entry in the run history, once saved. */
+  historyId: string | null;
+  /** A name for results opened without running (the history entry's or the file's). */
+  title: string | null;
   /** The config of the current or last run. */
   config: RunConfig | null;
   backend: { name: string; reason: string } | null;
@@ -97,4 +106,48 @@ export interface UrlState {
   ignored: IgnoredValue[];
   hidden: ConfigKey[];
   noticeDismissed: boolean;
+}
+
+/** A run in the history list, summarised from its stored record. */
+export interface HistoryEntry {
+  id: string;
+  name: string;
+  source: 'lab' | 'imported' | 'shared';
+  createdAt: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Running in some tab now (it holds the run's lock); else a 'running' entry was interrupted. */
+  live: boolean;
+  error: string | null;
+  dataset: string;
+  model: string;
+  ratios: number[];
+  backend: string | null;
+  roundsDone: number;
+  roundsTotal: number;
+  /** Final accuracy of each method at its last finished round. */
+  finals: Array<{ method: string; accuracy: number }>;
+}
+
+export interface HistoryState {
+  entries: HistoryEntry[];
+  loaded: boolean;
+  /** Why the history could not be read or written (storage full, IndexedDB unavailable). */
+  error: string | null;
+  storage: { usage: number; quota: number; persisted: boolean } | null;
+  /** A run just deleted, kept until the undo expires. */
+  undo: { id: string; name: string } | null;
+  /** Runs picked for comparison, by history id. */
+  compare: string[];
+}
+
+export interface Reproduction {
+  recorded: RunResults;
+  title: string;
+  verdict: Verdict | null;
+}
+
+export interface ComparedRun {
+  id: string;
+  name: string;
+  results: RunResults;
 }

@@ -4,6 +4,11 @@ import { ModelTable } from './ModelTable.tsx';
 import { RunControls } from './run/RunControls.tsx';
 import { RunStatus } from './run/RunStatus.tsx';
 import { UrlNotice } from './UrlNotice.tsx';
+import { ComparePanel } from './compare/ComparePanel.tsx';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
+import { InterruptedNotice } from './history/InterruptedNotice.tsx';
+import { ResultsActions } from './run/ResultsActions.tsx';
+import { ViewBanner } from './run/ViewBanner.tsx';
 
 export function App() {
   return (
@@ -23,10 +28,15 @@ export function App() {
         </aside>
         <main>
           <section className="run" aria-label="run">
+            <InterruptedNotice />
+            <ViewBanner />
             <RunControls />
             <RunStatus />
+            <ResultsActions />
           </section>
+          <ComparePanel />
           <Charts />
+          <HistoryPanel />
           <details className="models">
             <summary>Model sizes at a pruning ratio</summary>
             <ModelTable />

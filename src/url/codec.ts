@@ -5,6 +5,7 @@
  * control (for teaching embeds, as TensorFlow Playground does).
  */
 import { formatFieldValue, parseBool, parseFieldText, type FieldValue } from '../core/config/fields.ts';
+import { RESULTS_KEY } from './resultsLink.ts';
 import { CONFIG_KEYS, CONFIG_FIELDS, defaultConfig, validateConfig, type ConfigKey, type RunConfig } from '../core/config/runConfig.ts';
 
 export const FORMAT_VERSION = '1';
@@ -79,7 +80,7 @@ export function decodeConfig(input: string): DecodedConfig {
     }
   }
   for (const [key, value] of hash) {
-    if (key === '' && value === '') continue;
+    if ((key === '' && value === '') || key === RESULTS_KEY) continue;
     ignored.push({ key: `#${key}`, value, why: 'settings after # are not read; put them in the query, after ?' });
   }
   const defaults = defaultConfig() as unknown as Record<ConfigKey, FieldValue>;

@@ -2,6 +2,7 @@
 import type { RunConfig } from '../config/runConfig.ts';
 import type { EpochMetrics } from '../train/trainer.ts';
 import type { Flops } from './cost.ts';
+import type { PruningGroup } from '../prune/prune.ts';
 import type { MethodPlan, TargetStart } from './methods.ts';
 
 export type { TargetStart } from './methods.ts';
@@ -36,6 +37,8 @@ export interface RoundResult {
   seconds: Seconds;
   cumulativeSelectionSeconds: number;
   targetSeconds: number;
+  /** The final model's confusion matrix on the test set: counts[true * classes + predicted]. */
+  confusion?: number[];
 }
 
 export interface TrainingCurve {
@@ -59,7 +62,29 @@ export interface MethodResult extends MethodMeta {
   curves: TrainingCurve[];
 }
 
+/** Version of the results format; readers refuse a newer one. 2: tracks, selections, pruning, confusion. */
+export const RESULTS_FORMAT = 2;
+
+/** The images one selector chose in one round (to be labelled for the next), in the dataset's numbering. */
+export interface SelectionRecord {
+  round: number;
+  /** Indices into the dataset's training split, in the order chosen. */
+  images: number[];
+  /** The metric's score of each (uncertainty, or k-center distance); null for random selection. */
+  scores: number[] | null;
+}
+
+/** A selector track: the network that selects for its methods, how it was pruned, what it chose. */
+export interface TrackRecord {
+  id: string;
+  selector: NetworkInfo;
+  /** Pruned selectors: every channel's L2 score at initialisation and the kept channels, per residual group. */
+  pruning?: PruningGroup[];
+  selections: SelectionRecord[];
+}
+
 export interface RunResults {
+  format: typeof RESULTS_FORMAT;
   config: RunConfig;
   dataset: { id: string; name: string; poolSize: number; testSize: number; classes: number };
   backend: string;
@@ -67,7 +92,10 @@ export interface RunResults {
   /** Why a run is incomplete (cancelled, or the error). */
   stopped?: string;
   fractions: number[];
+  /** The initial random labelled set (shared by every track), in the dataset's numbering. */
+  initial: number[];
   methods: MethodResult[];
+  tracks: TrackRecord[];
   startedAt: string;
   seconds: number;
 }
@@ -79,8 +107,10 @@ export type RunEvent =
   | { type: 'round-started'; track: string; methods: string[]; round: number; labeled: number; fraction: number }
   | { type: 'step'; track: string; role: Role; method?: string; round: number; step: number; totalSteps: number }
   | { type: 'epoch'; track: string; role: Role; method?: string; round: number; epochs: number; metrics: EpochMetrics }
-  | { type: 'selection-done'; track: string; round: number; selected: number; seconds: Seconds; flops: Flops }
+  | { type: 'selection-done'; track: string; round: number; selected: number; seconds: Seconds; flops: Flops; selection: SelectionRecord }
   | { type: 'target-finished'; method: string; round: number; accuracy: number; curve: TrainingCurve }
   | { type: 'round-finished'; method: string; result: RoundResult }
+  /** After every round of a track: the results so far, enough to resume from (a host copies them when it sends). */
+  | { type: 'checkpoint'; results: RunResults }
   | { type: 'run-finished'; results: RunResults }
   | { type: 'run-stopped'; reason: string; cancelled: boolean; results: RunResults };

@@ -13,6 +13,8 @@ export interface ExperimentData {
   source: BatchSource;
   /** Source indices of the pool images (0..pool-1). */
   pool: Int32Array;
+  /** The dataset's own (training-split) index of each pool image: pool position -> dataset index. */
+  poolDatasetIndex: Int32Array;
   /** Source indices of the test images. */
   test: Int32Array;
   inputShape: [number, number, number];
@@ -66,6 +68,7 @@ export function prepareExperimentData(dataset: Dataset, caps: { pool: number; te
   return {
     source,
     pool: Int32Array.from({ length: nPool }, (_, i) => i),
+    poolDatasetIndex: poolIdx,
     test: Int32Array.from({ length: testSet.count }, (_, i) => nPool + i),
     inputShape: [train.height, train.width, train.channels],
     numClasses: dataset.classes.length,

@@ -9,7 +9,7 @@ import { resnetSpec } from '../models/resnet.ts';
 import type { ResNetSpec } from '../models/spec.ts';
 import { initWeights, type Weights } from '../models/weights.ts';
 import type { KeptChannels } from '../prune/keptIndex.ts';
-import { prune } from '../prune/prune.ts';
+import { prune, type PruningGroup } from '../prune/prune.ts';
 import type { NetworkInfo } from './events.ts';
 import { planMethods, type MethodPlan } from './methods.ts';
 
@@ -19,6 +19,8 @@ export interface Track {
   init: Weights;
   ratio?: number;
   kept?: KeptChannels;
+  /** Pruned tracks: channel scores and kept channels per group. */
+  pruning?: PruningGroup[];
   targets: MethodPlan[];
 }
 
@@ -42,7 +44,7 @@ export function planRun(config: RunConfig, inputShape: [number, number, number],
     const first = targets[0]!;
     if (first.ratio !== undefined) {
       const pruned = prune(dense, denseInit, { ratio: first.ratio, scope: config.scope, criterion: config.criterion });
-      return { id, spec: pruned.spec, init: pruned.weights, ratio: first.ratio, kept: pruned.kept, targets };
+      return { id, spec: pruned.spec, init: pruned.weights, ratio: first.ratio, kept: pruned.kept, pruning: pruned.groups, targets };
     }
     if (first.base === 'svp') {
       const proxy = resnetSpec(proxyModel(config), shape);

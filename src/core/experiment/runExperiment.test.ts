@@ -84,4 +84,63 @@ describe('runExperiment', () => {
     expect(results.methods.at(-1)!.rounds).toHaveLength(0);
     expect(events.at(-1)!.type).toBe('run-stopped');
   });
+
+  it('records selections in dataset numbering, the pruning and a confusion matrix per final model', async () => {
+    const { results } = await run({ ...tiny, methods: ['al', 'prunefuse'], metric: 'lc' });
+    expect(results.format).toBe(2);
+    expect(results.tracks.map((t) => t.id)).toEqual(['al', 'pruned@0.5']);
+    expect(results.initial).toHaveLength(4);
+    for (const track of results.tracks) {
+      expect(track.selections.map((s) => s.round)).toEqual([0, 1]);
+      const chosen = [...results.initial, ...track.selections.flatMap((s) => s.images)];
+      expect(new Set(chosen).size).toBe(40);
+      for (const i of chosen) expect(i >= 0 && i < dataset.train.count).toBe(true);
+      expect(track.selections[1]!.scores).toHaveLength(20);
+      // Least confidence, highest first.
+      const scores = track.selections[1]!.scores!;
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+    const pruning = results.tracks[1]!.pruning!;
+    expect(pruning.length).toBeGreaterThan(0);
+    for (const g of pruning) {
+      expect(g.kept).toHaveLength(Math.floor(g.scores.length * 0.5));
+      const threshold = Math.min(...g.kept.map((k) => g.scores[k]!));
+      expect(g.scores.filter((s) => s > threshold).length).toBeLessThan(g.kept.length);
+    }
+    for (const m of results.methods) {
+      for (const r of m.rounds) {
+        const c = r.confusion!;
+        expect(c).toHaveLength(dataset.classes.length ** 2);
+        expect(c.reduce((a, b) => a + b, 0)).toBe(40);
+        const trace = dataset.classes.reduce((a, _, k) => a + c[k * dataset.classes.length + k]!, 0);
+        expect(trace / 40).toBeCloseTo(r.targetAccuracy!, 10);
+      }
+    }
+  });
+
+  it('resumes an unfinished run to exactly the numbers of an uninterrupted one', async () => {
+    const full = await run(tiny);
+    // Stops inside the pruned track's second round: two of its three methods have finished it.
+    const partial = await run(tiny, (e) => e.type === 'target-finished' && e.method === 'prunefuse-nokd@0.5' && e.round === 1);
+    expect(partial.results.complete).toBe(false);
+    const saved: RunResults = JSON.parse(JSON.stringify(partial.results));
+    const events: RunEvent[] = [];
+    const before = tf.memory().numTensors;
+    const resumed = await runExperiment(tiny, dataset, { backend: tf.getBackend(), emit: (e) => events.push(e), cancelled: () => false }, saved);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(timeless(resumed)).toEqual(timeless(full.results));
+    expect(resumed.seconds).toBeGreaterThan(saved.seconds);
+    // The finished rounds are reported first, then the pruned track goes on at round 2 of 3 (index 1).
+    expect(events.filter((e) => e.type === 'round-started').map((e) => e.type === 'round-started' && `${e.track}/${e.round}`)).toEqual(['pruned@0.5/1', 'pruned@0.5/2', 'svp/0', 'svp/1', 'svp/2']);
+    expect(events.slice(1, 4).map((e) => e.type)).toEqual(['target-finished', 'round-finished', 'target-finished']);
+  });
+
+  it('refuses to resume results that do not match, saying which field differs', async () => {
+    const { results } = await run({ ...tiny, methods: ['al'] }, (e) => e.type === 'round-finished');
+    const host = { backend: tf.getBackend(), emit: () => undefined, cancelled: () => false };
+    await expect(runExperiment({ ...tiny, methods: ['al'], epochs: 2 }, dataset, host, results)).rejects.toThrow('cannot resume: the setting epochs differs: 1 in the results, 2 here');
+    await expect(runExperiment({ ...tiny, methods: ['al'] }, dataset, { ...host, backend: 'cpu' }, results)).rejects.toThrow(/the backend differs/);
+    await expect(runExperiment({ ...tiny, methods: ['al'] }, dataset, host, { ...results, format: 1 } as unknown as RunResults)).rejects.toThrow(/format 1/);
+  });
 });
+

@@ -19,10 +19,11 @@ import { createNetwork, disposeNetwork, readNetwork, type Network } from '../tra
 import { CancelledError, evaluate } from '../train/predict.ts';
 import { train, type TrainOptions } from '../train/trainer.ts';
 import { addFlops, forwardFlops, rankingFlops, trainingFlops, type Flops } from './cost.ts';
-import type { MethodMeta, MethodResult, Role, RunEvent, RunResults, TrainingCurve } from './events.ts';
+import { RESULTS_FORMAT, type MethodMeta, type MethodResult, type Role, type RunEvent, type RunResults, type TrackRecord, type TrainingCurve } from './events.ts';
 import { prepareExperimentData, type ExperimentData } from './experimentData.ts';
 import { labelCounts, labelFractions } from './labelSchedule.ts';
 import { info, planRun, type Plan, type Track } from './plan.ts';
+import { restoreResults, resumeProblem, type RestoredTrack } from './resume.ts';
 
 export interface ExperimentHost {
   /** The tfjs backend in use, for the results. */
@@ -47,6 +48,9 @@ interface Context {
   initial: number[];
   host: ExperimentHost;
   results: Map<string, MethodResult>;
+  tracks: Map<string, TrackRecord>;
+  /** The run's results so far (methods and tracks above are parts of it). */
+  run: RunResults;
 }
 
 function trainOptions(ctx: Context, role: Role, round: number, track: string, method?: string): TrainOptions {
@@ -81,11 +85,12 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
   const selectorAccuracy = isAl ? selectorCurve.at(-1)!.testAccuracy! : await evaluate(selector, data.source, data.test, () => host.cancelled());
   const fraction = ctx.fractions[round]!;
 
-  const outcomes = new Map<string, { accuracy: number; flops: Flops; seconds: number }>();
+  const outcomes = new Map<string, { accuracy: number; flops: Flops; seconds: number; confusion?: number[] }>();
   let selectorWeights: Awaited<ReturnType<typeof readNetwork>> | undefined;
   for (const t of track.targets) {
     let curveEpochs = selectorCurve;
-    let outcome = { accuracy: selectorAccuracy, flops: 0 as Flops, seconds: 0 };
+    let confusion = selectorRun.confusion;
+    let outcome: { accuracy: number; flops: Flops; seconds: number; confusion?: number[] } = { accuracy: selectorAccuracy, flops: 0 as Flops, seconds: 0 };
     if (t.start !== null) {
       const ts = now();
       let evaluationSeconds = 0;
@@ -96,6 +101,7 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
         const kd = t.kd ? { kd: { teacher: selector, lambda: config.lambda, temperature: config.T } } : {};
         const run = await train(target, data.source, labeled, { ...trainOptions(ctx, 'target', round, track.id, t.method), ...kd, evalIndices: data.test });
         curveEpochs = run.curve;
+        confusion = run.confusion;
         evaluationSeconds = run.evaluationSeconds;
       } finally {
         disposeNetwork(target);
@@ -103,6 +109,7 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
       const teacherFlops = t.kd ? forwardFlops(track.spec, labeled.length * config.epochs) : (0 as Flops);
       outcome = { accuracy: curveEpochs.at(-1)!.testAccuracy!, flops: addFlops(trainingFlops(plan.dense, labeled.length, config.epochs), teacherFlops), seconds: (now() - ts) / 1000 - evaluationSeconds };
     }
+    if (confusion) outcome.confusion = confusion;
     const curve: TrainingCurve = { method: t.method, round, labeled: labeled.length, fraction, start: t.start ?? 'scratch', kd: t.kd, epochs: curveEpochs };
     ctx.results.get(t.method)!.curves.push(curve);
     host.emit({ type: 'target-finished', method: t.method, round, accuracy: outcome.accuracy, curve });
@@ -120,7 +127,9 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
     selectionFlops = addFlops(selectionFlops, forwardFlops(track.spec, sel.inferred), rankingFlops(featureWidth(track.spec), sel.distanceEvaluations));
     Object.assign(seconds, sel.seconds);
     next = [...labeled, ...sel.chosen];
-    host.emit({ type: 'selection-done', track: track.id, round, selected: sel.chosen.length, seconds, flops: selectionFlops });
+    const selection = { round, images: sel.chosen.map((i) => data.poolDatasetIndex[i]!), scores: sel.scores };
+    ctx.tracks.get(track.id)!.selections.push(selection);
+    host.emit({ type: 'selection-done', track: track.id, round, selected: sel.chosen.length, seconds, flops: selectionFlops, selection });
   }
   cumulative.flops = addFlops(cumulative.flops, selectionFlops);
   cumulative.seconds += seconds.train + seconds.inference + seconds.ranking;
@@ -130,17 +139,25 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
       round, labeled: labeled.length, fraction, selectorAccuracy, targetAccuracy: o.accuracy,
       selectionFlops, cumulativeSelectionFlops: cumulative.flops, targetFlops: o.flops,
       seconds: { ...seconds }, cumulativeSelectionSeconds: cumulative.seconds, targetSeconds: o.seconds,
+      ...(o.confusion ? { confusion: o.confusion } : {}),
     };
     ctx.results.get(t.method)!.rounds.push(result);
     host.emit({ type: 'round-finished', method: t.method, result });
   }
+  host.emit({ type: 'checkpoint', results: ctx.run });
   return next;
 }
 
-async function runTrack(ctx: Context, track: Track): Promise<void> {
-  let labeled = [...ctx.initial];
-  const cumulative = { flops: 0 as Flops, seconds: 0 };
-  for (let round = 0; round < ctx.counts.length; round++) {
+/** Runs a track's rounds from `from.rounds` on, after the rounds (and selections) restored from a previous run. */
+async function runTrack(ctx: Context, track: Track, from: RestoredTrack): Promise<void> {
+  const position = new Map(Array.from(ctx.data.poolDatasetIndex, (d, p) => [d, p]));
+  let labeled = [...ctx.initial, ...from.selections.flatMap((s) => s.images.map((d) => position.get(d)!))];
+  const done = ctx.results.get(track.targets[0]!.method)!.rounds.at(-1);
+  const cumulative = { flops: (done?.cumulativeSelectionFlops ?? 0) as Flops, seconds: done?.cumulativeSelectionSeconds ?? 0 };
+  for (let round = from.rounds; round < ctx.counts.length; round++) {
+    // A turn for the host's event loop at every round, however short its training: a signal or a
+    // cancel message gets in even when no epoch has enough steps to yield.
+    await ctx.host.yieldNow?.();
     if (ctx.host.cancelled()) throw new CancelledError();
     ctx.host.emit({ type: 'round-started', track: track.id, methods: track.targets.map((t) => t.method), round, labeled: labeled.length, fraction: ctx.fractions[round]! });
     const selector = createNetwork(track.spec, track.init);
@@ -152,7 +169,23 @@ async function runTrack(ctx: Context, track: Track): Promise<void> {
   }
 }
 
-export async function runExperiment(config: RunConfig, dataset: Dataset, host: ExperimentHost): Promise<RunResults> {
+/** Reports restored rounds as if they had just finished, so a host's view of the run is whole. */
+function replay(results: RunResults, emit: (e: RunEvent) => void): void {
+  for (const m of results.methods) {
+    for (const result of m.rounds) {
+      const curve = m.curves.find((c) => c.round === result.round);
+      if (curve) emit({ type: 'target-finished', method: m.method, round: result.round, accuracy: result.targetAccuracy ?? result.selectorAccuracy, curve });
+      emit({ type: 'round-finished', method: m.method, result });
+    }
+  }
+}
+
+/**
+ * Runs the experiment; with `previous` (the results of an unfinished run of the same config, dataset and
+ * backend) it continues after each track's last finished round. A mismatched `previous` throws a
+ * RangeError saying which field differs.
+ */
+export async function runExperiment(config: RunConfig, dataset: Dataset, host: ExperimentHost, previous?: RunResults): Promise<RunResults> {
   const problems = validateConfig(config);
   if (problems.length > 0) throw new RangeError(`invalid config: ${problems.map((p) => `${p.key} ${p.why}`).join('; ')}`);
   const t0 = now();
@@ -163,24 +196,38 @@ export async function runExperiment(config: RunConfig, dataset: Dataset, host: E
   const plan = planRun(config, data.inputShape, data.numClasses);
   const metas: MethodMeta[] = plan.tracks.flatMap((t) => t.targets.map((tg) => ({ ...tg, selector: info(t.spec, t.ratio), target: info(plan.dense) })));
   const methods: MethodResult[] = metas.map((m) => ({ ...m, rounds: [], curves: [] }));
+  const tracks: TrackRecord[] = plan.tracks.map((t) => ({ id: t.id, selector: info(t.spec, t.ratio), ...(t.pruning ? { pruning: t.pruning } : {}), selections: [] }));
+  const initial = Array.from(root.fork('split/initial').permutation(data.pool.length).subarray(0, counts[0]!));
   const results: RunResults = {
-    config, backend: host.backend, complete: false, fractions, methods, startedAt: new Date().toISOString(), seconds: 0,
+    format: RESULTS_FORMAT, config, backend: host.backend, complete: false, fractions,
+    initial: initial.map((p) => data.poolDatasetIndex[p]!), methods, tracks, startedAt: new Date().toISOString(), seconds: 0,
     dataset: { id: dataset.id, name: dataset.name, poolSize: data.pool.length, testSize: data.test.length, classes: data.numClasses },
   };
-  const initial = Array.from(root.fork('split/initial').permutation(data.pool.length).subarray(0, counts[0]!));
-  const ctx: Context = { config, data, plan, root, counts, fractions, initial, host, results: new Map(methods.map((m) => [m.method, m])) };
+  let restored = new Map<string, RestoredTrack>();
+  if (previous) {
+    const why = resumeProblem(previous, results);
+    if (why) throw new RangeError(`cannot resume: ${why}`);
+    results.startedAt = previous.startedAt;
+    restored = restoreResults(previous, results);
+  }
+  const before = previous?.seconds ?? 0;
+  const ctx: Context = {
+    config, data, plan, root, counts, fractions, initial, host,
+    results: new Map(methods.map((m) => [m.method, m])), tracks: new Map(tracks.map((t) => [t.id, t])), run: results,
+  };
   host.emit({ type: 'run-started', methods: metas, fractions, counts, poolSize: data.pool.length, testSize: data.test.length });
+  replay(results, (e) => host.emit(e));
   try {
-    for (const track of plan.tracks) await runTrack(ctx, track);
+    for (const track of plan.tracks) await runTrack(ctx, track, restored.get(track.id) ?? { rounds: 0, selections: [] });
     results.complete = true;
   } catch (error) {
     const cancelled = error instanceof CancelledError || host.cancelled();
     results.stopped = cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error);
-    results.seconds = (now() - t0) / 1000;
+    results.seconds = before + (now() - t0) / 1000;
     host.emit({ type: 'run-stopped', reason: results.stopped, cancelled, results });
     return results;
   }
-  results.seconds = (now() - t0) / 1000;
+  results.seconds = before + (now() - t0) / 1000;
   host.emit({ type: 'run-finished', results });
   return results;
 }

@@ -29,6 +29,14 @@ export interface PrunedNetwork {
   spec: ResNetSpec;
   weights: Weights;
   kept: KeptChannels;
+  /** Every residual group (or single layer): its member layers, each channel's score, the kept channels. */
+  groups: PruningGroup[];
+}
+
+export interface PruningGroup {
+  members: string[];
+  scores: number[];
+  kept: number[];
 }
 
 export function keptCount(width: number, ratio: number): number {
@@ -92,9 +100,10 @@ export function prune(dense: ResNetSpec, weights: Weights, options: PruneOptions
   const scores = groups.map((g) => groupScores(weights, g));
   const counts = scope === 'uniform' ? groups.map((g) => keptCount(g.width, ratio)) : globalCounts(groups, scores, ratio);
   const kept: KeptChannels = {};
-  groups.forEach((g, gi) => {
+  const record: PruningGroup[] = groups.map((g, gi) => {
     const keep = topK(scores[gi]!, counts[gi]!);
     for (const m of g.members) kept[m] = keep;
+    return { members: [...g.members], scores: Array.from(scores[gi]!), kept: keep };
   });
   const spec = narrowSpec(dense, kept);
   const axes = weightAxisIndices(dense, kept);
@@ -104,5 +113,5 @@ export function prune(dense: ResNetSpec, weights: Weights, options: PruneOptions
     if (!w) throw new Error(`missing weight '${name}'`);
     pruned[name] = gather(w, idx);
   }
-  return { spec, weights: pruned, kept };
+  return { spec, weights: pruned, kept, groups: record };
 }

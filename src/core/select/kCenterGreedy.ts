@@ -5,9 +5,10 @@ import type { FeatureStrategy } from './strategy.ts';
  * labelled images are the initial centers; each pick is the candidate farthest from its nearest center,
  * which then becomes a center. Keeps one nearest-center distance per candidate and updates it per pick:
  * O(candidates x (labelled + k)) distance evaluations, never a candidates x candidates matrix.
- * Ties go to the earlier candidate. With no labelled images the first pick is candidate 0.
+ * Ties go to the earlier candidate. With no labelled images the first pick is candidate 0. `scores`, when
+ * given, receives each pick's distance to its nearest center at the time it was picked.
  */
-export function kCenterGreedyRank(features: Float32Array, dim: number, labeled: number, candidates: number, k: number): Int32Array {
+export function kCenterGreedyRank(features: Float32Array, dim: number, labeled: number, candidates: number, k: number, scores?: Float64Array): Int32Array {
   if (features.length !== (labeled + candidates) * dim) {
     throw new RangeError(`k-center: ${features.length} feature values, expected (${labeled} + ${candidates}) x ${dim}`);
   }
@@ -31,6 +32,7 @@ export function kCenterGreedyRank(features: Float32Array, dim: number, labeled: 
     let best = -1;
     for (let i = 0; i < candidates; i++) if (!taken[i] && (best < 0 || minDist[i]! > minDist[best]!)) best = i;
     chosen[t] = best;
+    if (scores) scores[t] = Math.sqrt(minDist[best]!);
     taken[best] = 1;
     update(labeled + best);
   }

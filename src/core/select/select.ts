@@ -13,6 +13,8 @@ import type { SelectionStrategy } from './strategy.ts';
 export interface SelectionResult {
   /** The chosen images (indices into the source), in the order chosen. */
   chosen: number[];
+  /** The metric's score of each chosen image (uncertainty, or k-center distance); null for random. */
+  scores: number[] | null;
   /** Images the selector ran inference on. */
   inferred: number;
   /** Distance evaluations of the ranking (k-center), for FLOP accounting. */
@@ -36,21 +38,23 @@ export async function selectFromPool(
   const t0 = now();
   if (strategy.kind === 'random') {
     const chosen = pick(strategy.pick(unlabeled.length, Math.min(k, unlabeled.length), rng));
-    return { chosen, inferred: 0, distanceEvaluations: 0, seconds: { inference: 0, ranking: (now() - t0) / 1000 } };
+    return { chosen, scores: null, inferred: 0, distanceEvaluations: 0, seconds: { inference: 0, ranking: (now() - t0) / 1000 } };
   }
   if (!selector) throw new Error(`strategy '${strategy.id}' needs a trained selector`);
   if (strategy.kind === 'uncertainty') {
     const { scores } = await predict(selector, source, unlabeled, { score: strategy.score, ...cancel });
     const t1 = now();
-    const chosen = pick(topScores(scores!, k));
-    return { chosen, inferred: unlabeled.length, distanceEvaluations: 0, seconds: { inference: (t1 - t0) / 1000, ranking: (now() - t1) / 1000 } };
+    const top = topScores(scores!, k);
+    return { chosen: pick(top), scores: Array.from(top, (p) => scores![p]!), inferred: unlabeled.length, distanceEvaluations: 0, seconds: { inference: (t1 - t0) / 1000, ranking: (now() - t1) / 1000 } };
   }
   const all = [...Array.from(labeled), ...Array.from(unlabeled)];
   const { features, featureWidth } = await predict(selector, source, all, { features: true, ...cancel });
   const t1 = now();
-  const picked = strategy.rank(features!, featureWidth, labeled.length, unlabeled.length, k);
+  const distances = new Float64Array(Math.min(k, unlabeled.length));
+  const picked = strategy.rank(features!, featureWidth, labeled.length, unlabeled.length, k, distances);
   return {
     chosen: pick(picked),
+    scores: Array.from(distances.subarray(0, picked.length)),
     inferred: all.length,
     distanceEvaluations: unlabeled.length * (labeled.length + picked.length),
     seconds: { inference: (t1 - t0) / 1000, ranking: (now() - t1) / 1000 },

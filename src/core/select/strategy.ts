@@ -24,9 +24,10 @@ export interface FeatureStrategy extends Described {
   kind: 'features';
   /**
    * Chooses k of the candidates. `features` holds (labelled.length + candidates) rows of `dim` values:
-   * the labelled images first (the initial centers), then the candidates. Returns candidate positions.
+   * the labelled images first (the initial centers), then the candidates. Returns candidate positions;
+   * `scores`, when given, receives the score of each pick.
    */
-  rank(features: Float32Array, dim: number, labeled: number, candidates: number, k: number): Int32Array;
+  rank(features: Float32Array, dim: number, labeled: number, candidates: number, k: number, scores?: Float64Array): Int32Array;
 }
 
 export interface RandomStrategy extends Described {

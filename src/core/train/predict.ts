@@ -59,21 +59,42 @@ export async function predict(net: Network, source: BatchSource, indices: ArrayL
   return { probs, featureWidth: width, ...(features ? { features } : {}), ...(scores ? { scores } : {}) };
 }
 
+const argmax = (probs: Float32Array, row: number, k: number): number => {
+  let best = 0;
+  for (let j = 1; j < k; j++) if (probs[row * k + j]! > probs[row * k + best]!) best = j;
+  return best;
+};
+
 export function accuracyOf(probs: Float32Array, numClasses: number, labels: ArrayLike<number>): number {
   const n = labels.length;
   if (n === 0) return Number.NaN;
   let correct = 0;
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < numClasses; j++) if (probs[i * numClasses + j]! > probs[i * numClasses + best]!) best = j;
-    if (best === labels[i]) correct++;
-  }
+  for (let i = 0; i < n; i++) if (argmax(probs, i, numClasses) === labels[i]) correct++;
   return correct / n;
 }
 
-export async function evaluate(net: Network, source: BatchSource, indices: ArrayLike<number>, cancelled?: () => boolean): Promise<number> {
+/** Counts of (true class, predicted class), row-major: confusion[t * numClasses + p]. */
+export function confusionOf(probs: Float32Array, numClasses: number, labels: ArrayLike<number>): number[] {
+  const counts = new Array<number>(numClasses * numClasses).fill(0);
+  for (let i = 0; i < labels.length; i++) counts[labels[i]! * numClasses + argmax(probs, i, numClasses)]!++;
+  return counts;
+}
+
+export interface Assessment {
+  accuracy: number;
+  /** See confusionOf. */
+  confusion: number[];
+}
+
+/** Accuracy and confusion matrix of `net` on the images at `indices`. */
+export async function assess(net: Network, source: BatchSource, indices: ArrayLike<number>, cancelled?: () => boolean): Promise<Assessment> {
   const { probs } = await predict(net, source, indices, cancelled ? { cancelled } : {});
-  return accuracyOf(probs, source.numClasses, Array.from(indices, (i) => source.labels[i]!));
+  const labels = Array.from(indices, (i) => source.labels[i]!);
+  return { accuracy: accuracyOf(probs, source.numClasses, labels), confusion: confusionOf(probs, source.numClasses, labels) };
+}
+
+export async function evaluate(net: Network, source: BatchSource, indices: ArrayLike<number>, cancelled?: () => boolean): Promise<number> {
+  return (await assess(net, source, indices, cancelled)).accuracy;
 }
 
 export class CancelledError extends Error {

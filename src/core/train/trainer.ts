@@ -12,7 +12,7 @@ import { augmentBatch } from './augment.ts';
 import type { BatchSource } from './batchSource.ts';
 import { learningRate, type LrSchedule } from './lrSchedule.ts';
 import type { Network } from './network.ts';
-import { CancelledError, evaluate } from './predict.ts';
+import { assess, CancelledError, evaluate } from './predict.ts';
 import { Sgd } from './sgd.ts';
 import { trainStep, type StepResult } from './step.ts';
 
@@ -51,6 +51,8 @@ export interface TrainResult {
   curve: EpochMetrics[];
   /** Time spent evaluating the curve's test accuracy, which is not training (cost accounting leaves it out). */
   evaluationSeconds: number;
+  /** Confusion matrix of the last epoch's evaluation on all of evalIndices (see confusionOf). */
+  confusion?: number[];
 }
 
 const YIELD_EVERY = 4;
@@ -65,6 +67,7 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
   const sgd = new Sgd({ momentum: o.momentum, weightDecay: o.weightDecay, nesterov: true });
   const curve: EpochMetrics[] = [];
   let evaluationMs = 0;
+  let confusion: number[] | undefined;
   const pending: StepResult[] = [];
   const release = () => pending.splice(0).forEach((r) => (r.loss.dispose(), r.correct.dispose()));
   try {
@@ -97,13 +100,19 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
         const all = Array.from(o.evalIndices);
         const subset = epoch < o.epochs - 1 && o.curveEvalLimit ? all.slice(0, o.curveEvalLimit) : all;
         const t0 = now();
-        metrics.testAccuracy = await evaluate(net, source, subset, o.cancelled);
+        if (subset.length === all.length && epoch === o.epochs - 1) {
+          const final = await assess(net, source, subset, o.cancelled);
+          metrics.testAccuracy = final.accuracy;
+          confusion = final.confusion;
+        } else {
+          metrics.testAccuracy = await evaluate(net, source, subset, o.cancelled);
+        }
         evaluationMs += now() - t0;
       }
       curve.push(metrics);
       o.onEpoch?.(metrics);
     }
-    return { curve, evaluationSeconds: evaluationMs / 1000 };
+    return { curve, evaluationSeconds: evaluationMs / 1000, ...(confusion ? { confusion } : {}) };
   } finally {
     release();
     sgd.dispose();

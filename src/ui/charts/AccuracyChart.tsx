@@ -2,20 +2,22 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
+import { matchesDataset } from '../config/DatasetField.tsx';
 import { useMethods } from './useMethods.ts';
 import { pct } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf } from './colors.ts';
 import { byFraction, finalAccuracy, seriesKey } from './data.ts';
-import { fractionLabel, pctTick, pctValue } from './format.ts';
+import { chanceLevel, fractionLabel, pctTick, pctValue } from './format.ts';
 import { LinePlot, type LinePlotProps } from './LinePlot.tsx';
 
 export function AccuracyChart() {
-  const { fractions, rounds } = useLab(useShallow((s) => ({ fractions: s.metrics.fractions, rounds: s.metrics.rounds })));
+  const { fractions, rounds, classes } = useLab(useShallow((s) => ({ fractions: s.metrics.fractions, rounds: s.metrics.rounds, classes: s.metrics.results?.dataset.classes ?? s.datasets.list.find((d) => matchesDataset(d, (s.run.config ?? s.config).dataset))?.classes ?? null })));
   const methods = useMethods();
   const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods) })), [methods]);
   const data = useMemo(() => byFraction(fractions, methods, rounds, finalAccuracy), [fractions, methods, rounds]);
-  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue }), [data, series]);
+  const reference = useMemo(() => chanceLevel(classes), [classes]);
+  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue, reference }), [data, series, reference]);
   return (
     <ChartCard id="chart.accuracy" title="Test accuracy vs labelled fraction" hint="accuracy of each method's final model after every round" points={data.points} wide>
       <div className="chart-with-table">

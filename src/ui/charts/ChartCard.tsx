@@ -3,12 +3,28 @@
  * readers). The chart stays mounted while empty (mounting a recharts chart costs far more than updating
  * one), under a "no data yet" veil.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { downloadChartPng, downloadChartSvg } from '../../services/exportResults.ts';
 
 export function ChartCard({ id, title, hint, points, children, wide }: { id: string; title: string; hint?: string; points: number; children: ReactNode; wide?: boolean }) {
+  const card = useRef<HTMLElement>(null);
+  const svg = () => card.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
+  const name = id.replaceAll('.', '-');
   return (
-    <section className={`card${wide ? ' wide' : ''}`} data-testid={id} data-points={points} aria-label={`${title}: ${points} data points`}>
-      <h3>{title}</h3>
+    <section ref={card} className={`card${wide ? ' wide' : ''}`} data-testid={id} data-points={points} aria-label={`${title}: ${points} data points`}>
+      <div className="card-head">
+        <h3>{title}</h3>
+        {points > 0 && (
+          <span className="chart-export">
+            <button type="button" className="small" data-testid={`${id}.svg`} aria-label={`${title} as SVG`} onClick={() => { const s = svg(); if (s) downloadChartSvg(s, name); }}>
+              SVG
+            </button>
+            <button type="button" className="small" data-testid={`${id}.png`} aria-label={`${title} as PNG`} onClick={() => { const s = svg(); if (s) void downloadChartPng(s, name); }}>
+              PNG
+            </button>
+          </span>
+        )}
+      </div>
       {hint && <p className="hint">{hint}</p>}
       <div className="plot-area">
         {children}

@@ -11,7 +11,7 @@
  * - the plot catches up in its own turn (useStaggered), one chart at a time.
  */
 import { createContext, memo, useContext, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ends, extent, niceTicks, thin } from './axes.ts';
 import type { Row } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
@@ -46,6 +46,8 @@ export interface LinePlotProps {
   height?: number;
   /** How values read in the tooltip. */
   value?: (v: number) => string;
+  /** A horizontal reference on the left axis, e.g. the chance level of an accuracy chart. */
+  reference?: { y: number; label: string } | undefined;
 }
 
 const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
@@ -56,9 +58,10 @@ const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
  */
 const DOT = { r: 3 } as const;
 
-function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left' | 'right', spec: AxisSpec): number[] {
+function yTicks(rows: readonly Row[], series: readonly SeriesSpec[], axis: 'left' | 'right', spec: AxisSpec, reference?: number): number[] {
   if (spec.domain) return niceTicks(spec.domain[0], spec.domain[1], 4, spec.domain);
-  const [min, max] = extent(rows, series.filter((s) => (s.axis ?? 'left') === axis).map((s) => s.key));
+  let [min, max] = extent(rows, series.filter((s) => (s.axis ?? 'left') === axis).map((s) => s.key));
+  if (reference !== undefined && Number.isFinite(min)) [min, max] = [Math.min(min, reference), Math.max(max, reference)];
   return niceTicks(min, max, 4, spec.bounds);
 }
 
@@ -81,9 +84,9 @@ function usePlot(): LinePlotProps {
 }
 
 function PlotAxes() {
-  const { rows, series, x, y, y2 } = usePlot();
+  const { rows, series, x, y, y2, reference } = usePlot();
   const xt = useSameValues(xTicks(rows, x));
-  const yt = useSameValues(yTicks(rows, series, 'left', y));
+  const yt = useSameValues(yTicks(rows, series, 'left', y, reference?.y));
   const y2t = useSameValues(y2 ? yTicks(rows, series, 'right', y2) : []);
   return (
     <>
@@ -92,6 +95,12 @@ function PlotAxes() {
       {y2 && <YAxis yAxisId="right" orientation="right" domain={ends(y2t)} ticks={y2t} tickFormatter={y2.format} tick={yTick} width={y2.width ?? 40} interval={0} niceTicks="none" />}
     </>
   );
+}
+
+function PlotReference() {
+  const { reference } = usePlot();
+  if (!reference) return null;
+  return <ReferenceLine yAxisId="left" y={reference.y} stroke="#8a8f98" strokeDasharray="2 4" label={{ value: reference.label, position: 'insideBottomRight', fontSize: 11, fill: '#5f6570' }} />;
 }
 
 function PlotTooltip() {
@@ -116,6 +125,7 @@ const Frame = memo(function Frame({ height, tooltip }: { height: number; tooltip
       <CartesianGrid strokeDasharray="3 3" />
       <PlotAxes />
       {tooltip && <PlotTooltip />}
+      <PlotReference />
       <PlotLines />
     </LineChart>
   );

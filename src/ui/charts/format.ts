@@ -6,3 +6,7 @@ export const pctTick = (v: number): string => `${Number((v * 100).toFixed(1))}%`
 export const fractionLabel = (v: number): string => `${Math.round(v * 1000) / 10}%`;
 export const pctValue = (v: number): string => `${(100 * v).toFixed(1)}%`;
 export { flopsTick };
+
+/** The accuracy of guessing, 1 / classes, as a reference line: small runs must not look better than they are. */
+export const chanceLevel = (classes: number | null): { y: number; label: string } | undefined =>
+  classes && classes > 1 ? { y: 1 / classes, label: `chance ${pctValue(1 / classes)}` } : undefined;

@@ -62,6 +62,11 @@ export function RunControls() {
       <button type="button" data-testid="share.button" onClick={() => void shareLink()}>
         Share
       </button>
+      {share.problem && (
+        <span className="muted" role="status" data-testid="share.problem">
+          {share.problem}
+        </span>
+      )}
       {share.url && (
         <span className="share" data-testid="share.status">
           {share.copied ? 'link copied' : 'copy this link:'}{' '}

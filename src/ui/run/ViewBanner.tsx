@@ -1,0 +1,37 @@
+/**
+ * What the charts show when it is not a run of this page: a saved run, an imported file or shared results,
+ * with Reproduce; and the verdict of a reproduction once it ends.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { reproduce } from '../../services/reproduce.ts';
+import { useLab } from '../../store/labStore.ts';
+import { pct } from '../format.ts';
+
+const ORIGIN_TEXT = { history: 'a saved run', imported: 'an imported results file', shared: 'shared results' } as const;
+
+export function ViewBanner() {
+  const { origin, title, reproduction, status } = useLab(useShallow((s) => ({ origin: s.run.origin, title: s.run.title, reproduction: s.reproduction, status: s.run.status })));
+  const verdict = reproduction?.verdict;
+  return (
+    <>
+      {origin !== 'live' && (
+        <div className="notice warn view-banner" role="status" data-testid="view.banner" data-origin={origin}>
+          <span>
+            Showing {ORIGIN_TEXT[origin]}: <strong>{title}</strong> ({status}), without running.
+          </span>
+          <button type="button" className="small" data-testid="view.reproduce" onClick={() => void reproduce()}>
+            Reproduce
+          </button>
+        </div>
+      )}
+      {verdict && (
+        <div className={`notice ${verdict.identical ? 'ok' : 'warn'}`} role="status" data-testid="view.verdict" data-identical={verdict.identical}>
+          Reproduction of “{reproduction.title}”:{' '}
+          {verdict.identical
+            ? 'identical, bit for bit (every accuracy and every selection).'
+            : `${verdict.sameBackend ? 'differs on the same backend' : 'another backend'}; largest accuracy difference per method: ${verdict.differences.map((d) => `${d.method} ${Number.isFinite(d.largest) ? pct(d.largest, 2) : 'missing'}`).join(', ')}.`}
+        </div>
+      )}
+    </>
+  );
+}
