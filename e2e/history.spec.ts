@@ -1,6 +1,7 @@
 /** Runs that last and travel: history, resume after a reload, compare, export/import, share with results. */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { readWeightsManifest } from '../src/core/models/weightsManifest.ts';
 import { LabPage } from './fixtures/labPage.ts';
 import { SMALL, TINY } from './fixtures/links.ts';
 
@@ -58,6 +59,17 @@ test('export JSON, import it: the same tables, marked as imported; bad files say
   await (await download).saveAs(file);
   const text = readFileSync(file, 'utf8');
   expect(JSON.parse(text).format).toBe(2);
+
+  // The final model of a method: model.json + .bin that read back to its spec and recorded accuracy.
+  const files: string[] = [];
+  page.on('download', (d) => void d.saveAs(info.outputPath(d.suggestedFilename())).then(() => files.push(d.suggestedFilename())));
+  await page.getByTestId('export.modelMethod').selectOption('prunefuse@0.5');
+  await page.getByTestId('export.model').click();
+  await expect.poll(() => files.length).toBe(2);
+  const json = JSON.parse(readFileSync(info.outputPath('prunefuse-0.5.model.json'), 'utf8'));
+  const model = readWeightsManifest(json, new Uint8Array(readFileSync(info.outputPath('prunefuse-0.5.weights.bin'))));
+  expect(model.spec.model).toBe('resnet8');
+  expect(json.userDefinedMetadata.accuracy).toBe((await lab.state()).accuracies['prunefuse@0.5']!.at(-1));
 
   await page.goto('/');
   await lab.historyImport().setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -15,7 +15,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
 import type { RunResults } from '../src/core/experiment/events.ts';
-import { runExperiment } from '../src/core/experiment/runExperiment.ts';
+import { runExperiment, type FinalModel } from '../src/core/experiment/runExperiment.ts';
+import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
@@ -29,6 +30,9 @@ let stop = false;
 /** The page's stop flag in shared memory (cross-origin isolated pages): seen even while no message can be. */
 let shared: Int32Array | undefined;
 let running = false;
+/** The last run's final model of each method, for export. */
+let finalModels = new Map<string, FinalModel>();
+let lastConfig: RunConfig | null = null;
 
 const cancelled = (): boolean => stop || (shared !== undefined && Atomics.load(shared, 0) !== 0);
 
@@ -63,6 +67,8 @@ const api = {
     if (lostDevice) throw new Error(`${lostDevice}; this worker cannot run again`);
     running = true;
     stop = false;
+    finalModels = new Map();
+    lastConfig = config;
     shared = stopFlag;
     const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
     try {
@@ -81,11 +87,20 @@ const api = {
         emit: (event) => batcher.push(event),
         cancelled,
         yieldNow,
+        finalModel: (m) => void finalModels.set(m.method, m),
       }, previous);
     } finally {
       await batcher.drain();
       running = false;
     }
+  },
+
+  /** The last run's final model of `method` as model.json + .bin (tfjs weights manifest), or null. */
+  finalModel(method: string, binName: string): { modelJson: ModelJson; bin: Uint8Array } | null {
+    const m = finalModels.get(method);
+    if (!m) return null;
+    const out = writeWeightsManifest(m.spec, m.weights, binName, { method, accuracy: m.accuracy, backend: tf.getBackend(), config: lastConfig });
+    return Comlink.transfer(out, [out.bin.buffer as ArrayBuffer]);
   },
 
   cancel(): void {

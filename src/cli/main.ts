@@ -5,11 +5,13 @@
 // Registers tfjs's gradient functions in Node (tfjs-core's own module for it is ESM that Node cannot load).
 import '@tensorflow/tfjs';
 import { UsageError } from './args.ts';
+import { evaluateCommand } from './evaluate.ts';
 import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => void | Promise<void>; help: string }> = {
-  run: { run: runCommand, help: "run '<lab URL or query>' --out results.json [--data PATH] [--quiet]" },
+  run: { run: runCommand, help: "run '<lab URL or query>' --out results.json [--data PATH] [--resume FILE] [--save-models DIR] [--quiet]" },
+  evaluate: { run: evaluateCommand, help: 'evaluate --model FILE.model.json [--data PATH] [--json]' },
   models: { run: modelsCommand, help: 'models [--model ID] [--ratios 0,0.5] [--scope uniform|global] [--input 32x32x3] [--classes 10] [--json]' },
 };
 

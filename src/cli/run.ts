@@ -9,11 +9,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RunEvent, RunResults } from '../core/experiment/events.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
-import { runExperiment } from '../core/experiment/runExperiment.ts';
+import { runExperiment, type FinalModel } from '../core/experiment/runExperiment.ts';
 import { decodeConfig } from '../url/codec.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import { selectBackend } from './backend.ts';
 import { loadDataset } from './loadData.ts';
+import { saveModel } from './saveModels.ts';
 
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : `${(100 * x).toFixed(1)}%`);
 
@@ -40,7 +41,8 @@ function summary(r: RunResults): string {
 }
 
 export async function runCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['quiet'], ['out', 'data', 'resume']);
+  const args = parseArgs(argv, ['quiet'], ['out', 'data', 'resume', 'save-models']);
+  const modelDir = stringOption(args, 'save-models');
   const resumePath = stringOption(args, 'resume');
   if (args.positionals.length > 1 || (args.positionals.length === 0 && !resumePath)) {
     throw new UsageError("run needs one argument: a lab URL or its query, e.g. 'model=resnet8&pool=200&epochs=1' (or --resume FILE)");
@@ -64,6 +66,7 @@ export async function runCommand(argv: string[]): Promise<void> {
     log('cancelling after the current step (Ctrl-C again to quit at once)');
   };
   process.on('SIGINT', onSigint);
+  const saving: Array<Promise<string>> = [];
   try {
     const results = await runExperiment(config, dataset, {
       backend: backend.name,
@@ -73,7 +76,9 @@ export async function runCommand(argv: string[]): Promise<void> {
         const line = progressLine(e);
         if (line) log(line);
       },
+      ...(modelDir ? { finalModel: (m: FinalModel) => void saving.push(saveModel(modelDir, m, config, backend.name)) } : {}),
     }, previous);
+    for (const path of await Promise.all(saving)) log(`model: ${path}`);
     await writeFile(out, `${JSON.stringify(results, null, 1)}\n`);
     log(summary(results));
     log(`results: ${out}`);

@@ -4,6 +4,7 @@
  */
 import type { RunResults } from '../core/experiment/events.ts';
 import { roundsCsv, selectionsCsv } from '../core/experiment/resultsCsv.ts';
+import { workerFinalModel } from './runController.ts';
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -57,4 +58,14 @@ export async function downloadChartPng(svg: SVGSVGElement, name: string): Promis
   URL.revokeObjectURL(image.src);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (blob) download(`${name}.png`, blob);
+}
+
+/** The final model of a method as model.json + .bin; false when this tab's worker does not hold it. */
+export async function downloadFinalModel(method: string): Promise<boolean> {
+  const stem = method.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const model = await workerFinalModel(method, `${stem}.weights.bin`);
+  if (!model) return false;
+  download(`${stem}.model.json`, new Blob([JSON.stringify(model.modelJson)], { type: 'application/json' }));
+  download(`${stem}.weights.bin`, new Blob([model.bin as BlobPart], { type: 'application/octet-stream' }));
+  return true;
 }

@@ -131,3 +131,8 @@ export async function loseWorkerDevice(): Promise<boolean> {
 export async function workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string } | null> {
   return current ? current.remote.memory() : null;
 }
+
+/** The final model of `method` from the last run in this tab's worker, or null (other runs keep none). */
+export async function workerFinalModel(method: string, binName: string): Promise<{ modelJson: unknown; bin: Uint8Array } | null> {
+  return current ? current.remote.finalModel(method, binName).catch(() => null) : null;
+}

@@ -11,7 +11,8 @@ import { validateConfig, type RunConfig } from '../config/runConfig.ts';
 import { now } from '../clock.ts';
 import type { Dataset } from '../data/types.ts';
 import { fuse } from '../fuse/fuse.ts';
-import { featureWidth } from '../models/spec.ts';
+import { featureWidth, type ResNetSpec } from '../models/spec.ts';
+import type { Weights } from '../models/weights.ts';
 import { rng, type Rng } from '../rng.ts';
 import { strategyOf } from '../select/index.ts';
 import { selectFromPool } from '../select/select.ts';
@@ -32,6 +33,16 @@ export interface ExperimentHost {
   cancelled(): boolean;
   /** Lets the host's event loop run (worker messages, signals) during long training. */
   yieldNow?(): Promise<void>;
+  /** Receives each method's final model (after the last round), for hosts that export it. */
+  finalModel?(model: FinalModel): void;
+}
+
+export interface FinalModel {
+  method: string;
+  spec: ResNetSpec;
+  weights: Weights;
+  /** Its test accuracy, as the results report it. */
+  accuracy: number;
 }
 
 const STEP_EVENT_MS = 100;
@@ -103,12 +114,14 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
         curveEpochs = run.curve;
         confusion = run.confusion;
         evaluationSeconds = run.evaluationSeconds;
+        if (last && host.finalModel) host.finalModel({ method: t.method, spec: plan.dense, weights: await readNetwork(target), accuracy: curveEpochs.at(-1)!.testAccuracy! });
       } finally {
         disposeNetwork(target);
       }
       const teacherFlops = t.kd ? forwardFlops(track.spec, labeled.length * config.epochs) : (0 as Flops);
       outcome = { accuracy: curveEpochs.at(-1)!.testAccuracy!, flops: addFlops(trainingFlops(plan.dense, labeled.length, config.epochs), teacherFlops), seconds: (now() - ts) / 1000 - evaluationSeconds };
     }
+    if (t.start === null && last && host.finalModel) host.finalModel({ method: t.method, spec: track.spec, weights: await readNetwork(selector), accuracy: selectorAccuracy });
     if (confusion) outcome.confusion = confusion;
     const curve: TrainingCurve = { method: t.method, round, labeled: labeled.length, fraction, start: t.start ?? 'scratch', kd: t.kd, epochs: curveEpochs };
     ctx.results.get(t.method)!.curves.push(curve);
