@@ -114,3 +114,16 @@ test('a share-with-results link shows the same table in a fresh browser without 
   await expect(other.viewBanner()).toHaveCount(0);
   await fresh.close();
 });
+
+test('repeats: seeds=0,1 runs once per seed and shows the mean with a min-max band and mean ± sd', async ({ page }) => {
+  const lab = new LabPage(page);
+  await page.goto(`/?${TINY}&seeds=0,1`);
+  await lab.start().click();
+  await expect(page.getByTestId('repeats')).toHaveAttribute('data-seeds', '2', DONE);
+  await expect(page.getByTestId('repeats')).not.toContainText('more running');
+  await expect(page.getByTestId('repeats.cell.al.1')).toHaveText(/^\d+\.\d% ± \d+\.\d%$/);
+  await expect(page.getByTestId('repeats').locator('.recharts-area')).toHaveCount(2);
+  // Each seed is a run of its own in the history; the link keeps the repeats.
+  await expect(lab.historyRows()).toHaveCount(2);
+  expect(await page.evaluate(() => location.search)).toContain('seeds=0,1');
+});

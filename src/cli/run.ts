@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { RunEvent, RunResults } from '../core/experiment/events.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
 import { runExperiment, type FinalModel } from '../core/experiment/runExperiment.ts';
+import { repeatConfigs } from '../core/config/runConfig.ts';
 import { decodeConfig } from '../url/codec.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import { selectBackend } from './backend.ts';
@@ -66,29 +67,54 @@ export async function runCommand(argv: string[]): Promise<void> {
     log('cancelling after the current step (Ctrl-C again to quit at once)');
   };
   process.on('SIGINT', onSigint);
-  const saving: Array<Promise<string>> = [];
+  const repeats = repeatConfigs(config);
+  if (repeats.length > 1 && previous) throw new UsageError('--resume continues one run: resume each seed\'s results file on its own');
   try {
-    const results = await runExperiment(config, dataset, {
-      backend: backend.name,
-      cancelled: () => cancelled,
-      yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
-      emit: (e) => {
-        const line = progressLine(e);
-        if (line) log(line);
-      },
-      ...(modelDir ? { finalModel: (m: FinalModel) => void saving.push(saveModel(modelDir, m, config, backend.name)) } : {}),
-    }, previous);
-    for (const path of await Promise.all(saving)) log(`model: ${path}`);
-    await writeFile(out, `${JSON.stringify(results, null, 1)}\n`);
-    log(summary(results));
-    log(`results: ${out}`);
-    if (!results.complete) {
-      process.exitCode = cancelled ? 130 : 1;
-      process.stderr.write(`lab: run ${results.stopped === 'cancelled' ? 'cancelled' : `failed: ${results.stopped}`}; partial results in ${out}\n`);
+    const all: RunResults[] = [];
+    for (const one of repeats) {
+      const file = repeats.length > 1 ? out.replace(/(\.json)?$/, `.seed${one.seed}.json`) : out;
+      if (repeats.length > 1) log(`seed ${one.seed} (${all.length + 1} of ${repeats.length})`);
+      const saving: Array<Promise<string>> = [];
+      const dir = modelDir && repeats.length > 1 ? `${modelDir}/seed${one.seed}` : modelDir;
+      const results = await runExperiment(one, dataset, {
+        backend: backend.name,
+        cancelled: () => cancelled,
+        yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+        emit: (e) => {
+          const line = progressLine(e);
+          if (line) log(line);
+        },
+        ...(dir ? { finalModel: (m: FinalModel) => void saving.push(saveModel(dir, m, one, backend.name)) } : {}),
+      }, previous);
+      for (const path of await Promise.all(saving)) log(`model: ${path}`);
+      await writeFile(file, `${JSON.stringify(results, null, 1)}\n`);
+      log(summary(results));
+      log(`results: ${file}`);
+      if (!results.complete) {
+        process.exitCode = cancelled ? 130 : 1;
+        process.stderr.write(`lab: run ${results.stopped === 'cancelled' ? 'cancelled' : `failed: ${results.stopped}`}; partial results in ${file}\n`);
+        return;
+      }
+      all.push(results);
     }
+    if (all.length > 1) log(repeatsSummary(all));
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+/** Final accuracy per method over the seeds: mean ± sample standard deviation, and min-max. */
+function repeatsSummary(runs: RunResults[]): string {
+  const rows = runs[0]!.methods.map((m) => {
+    const values = runs.map((r) => {
+      const last = r.methods.find((x) => x.method === m.method)!.rounds.at(-1)!;
+      return last.targetAccuracy ?? last.selectorAccuracy;
+    });
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+    return `  ${m.method.padEnd(22)} ${pct(mean)} ± ${pct(sd)} (min ${pct(Math.min(...values))}, max ${pct(Math.max(...values))})`;
+  });
+  return [`final accuracy over ${runs.length} seeds (${runs.map((r) => r.config.seed).join(', ')}):`, ...rows].join('\n');
 }
 
 function decodeStrict(link: string) {

@@ -5,7 +5,7 @@
  * that finished stay in the store.
  */
 import * as Comlink from 'comlink';
-import type { RunConfig } from '../core/config/runConfig.ts';
+import { repeatConfigs, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
 import type { LabEvent } from '../protocol/workerProtocol.ts';
@@ -66,8 +66,31 @@ export interface Resume {
   results: RunResults;
 }
 
+/**
+ * Starts a run: once, or once per seed when the config lists `seeds` (repeats: the next seed starts when one
+ * ends done; a cancel or failure ends the repeats). Each repeat is a run of its own in the history.
+ */
 export async function startRun(config: RunConfig, resume?: Resume): Promise<void> {
   if (isActive(useLab.getState().run.status)) return;
+  const repeats = repeatConfigs(config);
+  if (repeats.length === 1) {
+    labActions().setRepeats(null);
+    await startOne(repeats[0]!, resume);
+    return;
+  }
+  const state = { config, seeds: config.seeds, results: [] as RunResults[], running: true };
+  labActions().setRepeats(state);
+  for (const one of repeats) {
+    await startOne(one);
+    const { run, metrics } = useLab.getState();
+    if (run.status !== 'done' || !metrics.results) break;
+    state.results = [...state.results, metrics.results];
+    labActions().setRepeats({ ...state });
+  }
+  labActions().setRepeats({ ...state, running: false });
+}
+
+async function startOne(config: RunConfig, resume?: Resume): Promise<void> {
   const id = labActions().runStarting(config, resume?.historyId);
   const run = previousRun.then(() => runInWorker(id, config, resume?.results));
   previousRun = run.catch(() => undefined);

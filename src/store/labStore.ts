@@ -12,7 +12,7 @@ import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import { metricsFromResults } from './metricsFromResults.ts';
-import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
+import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type Repeats, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
 
 export interface LabActions {
   setValue(key: ConfigKey, value: FieldValue): void;
@@ -37,6 +37,7 @@ export interface LabActions {
   setHistory(patch: Partial<HistoryState>): void;
   setReproduction(r: Reproduction | null): void;
   setComparison(runs: ComparedRun[]): void;
+  setRepeats(repeats: Repeats | null): void;
   applyEvents(id: number, events: readonly LabEvent[]): void;
   /** The worker's call returned: its events, the results among them, have all been applied. */
   runSettled(id: number): void;
@@ -61,6 +62,8 @@ export interface LabState {
   reproduction: Reproduction | null;
   /** Saved runs loaded for the comparison charts, in the order picked. */
   comparison: ComparedRun[];
+  /** The repeats of the last run with several seeds. */
+  repeats: Repeats | null;
   actions: LabActions;
 }
 
@@ -87,6 +90,7 @@ export const useLab = create<LabState>()((set, get) => ({
   history: { entries: [], loaded: false, error: null, storage: null, undo: null, compare: [] },
   reproduction: null,
   comparison: [],
+  repeats: null,
   actions: {
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
@@ -163,6 +167,9 @@ export const useLab = create<LabState>()((set, get) => ({
     },
     setComparison(comparison) {
       set({ comparison });
+    },
+    setRepeats(repeats) {
+      set({ repeats });
     },
     applyEvents(id, events) {
       const s = get();

@@ -151,3 +151,12 @@ export interface ComparedRun {
   name: string;
   results: RunResults;
 }
+
+/** A run repeated under several seeds: the seeds, and the results of those finished so far. */
+export interface Repeats {
+  config: RunConfig;
+  seeds: number[];
+  results: RunResults[];
+  /** Still running further seeds. */
+  running: boolean;
+}

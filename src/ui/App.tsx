@@ -5,6 +5,7 @@ import { RunControls } from './run/RunControls.tsx';
 import { RunStatus } from './run/RunStatus.tsx';
 import { UrlNotice } from './UrlNotice.tsx';
 import { ComparePanel } from './compare/ComparePanel.tsx';
+import { RepeatsPanel } from './repeats/RepeatsPanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { InterruptedNotice } from './history/InterruptedNotice.tsx';
 import { ResultsActions } from './run/ResultsActions.tsx';
@@ -34,6 +35,7 @@ export function App() {
             <RunStatus />
             <ResultsActions />
           </section>
+          <RepeatsPanel />
           <ComparePanel />
           <Charts />
           <HistoryPanel />

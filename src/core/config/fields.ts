@@ -12,7 +12,7 @@ export type Field =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'enumList'; values: readonly string[] }
   | ({ kind: 'number'; integer?: boolean } & Range)
-  | ({ kind: 'numberList'; maxItems: number; distinct?: boolean } & Range)
+  | ({ kind: 'numberList'; maxItems: number; distinct?: boolean; integer?: boolean; optional?: boolean } & Range)
   | { kind: 'bool' }
   | { kind: 'id'; pattern: RegExp; example: string };
 
@@ -42,7 +42,7 @@ export function fieldProblem(f: Field, v: unknown): string | null {
     case 'number':
       return numberProblem(f, v);
     case 'numberList': {
-      if (!Array.isArray(v) || v.length === 0) return 'must list at least one number';
+      if (!Array.isArray(v) || (v.length === 0 && !f.optional)) return 'must list at least one number';
       if (v.length > f.maxItems) return `lists more than ${f.maxItems} values`;
       for (const x of v) {
         const p = numberProblem(f, x);
@@ -139,7 +139,7 @@ export function describeField(field: Field): string {
     case 'number':
       return `${field.integer ? 'whole number in ' : ''}${rangeText(field)}`;
     case 'numberList':
-      return `up to ${field.maxItems} values in ${rangeText(field)}, comma-separated`;
+      return `${field.optional ? 'empty, or ' : ''}up to ${field.maxItems} ${field.integer ? 'whole numbers' : 'values'} in ${rangeText(field)}, comma-separated`;
     case 'bool':
       return 'on or off';
     case 'id':

@@ -40,6 +40,8 @@ export interface RunConfig {
   lambda: number;
   T: number;
   seed: number;
+  /** Repeats: when it lists seeds, the experiment runs once per seed (instead of once with `seed`). */
+  seeds: number[];
   /** Cap on the pool and test set sizes; 0 = all. */
   pool: number;
   test: number;
@@ -67,6 +69,7 @@ const DEFAULTS: RunConfig = {
   lambda: 0.5,
   T: 4,
   seed: 0,
+  seeds: [],
   pool: 2000,
   test: 500,
   backend: 'auto',
@@ -78,7 +81,7 @@ export function defaultConfig(): RunConfig {
 }
 
 export function cloneConfig(c: RunConfig): RunConfig {
-  return { ...c, ratio: [...c.ratio], schedule: [...c.schedule], methods: [...c.methods] };
+  return { ...c, ratio: [...c.ratio], schedule: [...c.schedule], methods: [...c.methods], seeds: [...c.seeds] };
 }
 
 export type ConfigKey = keyof RunConfig;
@@ -104,6 +107,7 @@ export const CONFIG_FIELDS: { readonly [K in ConfigKey]: Field } = {
   lambda: { kind: 'number', min: 0, max: 1 },
   T: { kind: 'number', min: 0, max: 100, minExclusive: true },
   seed: { kind: 'number', min: 0, max: 0xffffffff, integer: true },
+  seeds: { kind: 'numberList', min: 0, max: 0xffffffff, integer: true, distinct: true, maxItems: 10, optional: true },
   pool: { kind: 'number', min: 0, max: 1_000_000, integer: true },
   test: { kind: 'number', min: 0, max: 1_000_000, integer: true },
   backend: { kind: 'enum', values: BACKEND_IDS },
@@ -144,4 +148,9 @@ export function validateConfig(config: RunConfig): ConfigProblem[] {
     problems.push({ key: 'pool', value: config.pool, why: `too small for this schedule: the initial random set needs one image and every round a new one, so at least ${least} (or 0 for the whole training split)` });
   }
   return problems;
+}
+
+/** The configs of a run's repeats: one per listed seed (each with `seeds` cleared), or the config itself. */
+export function repeatConfigs(config: RunConfig): RunConfig[] {
+  return config.seeds.length === 0 ? [config] : config.seeds.map((seed) => ({ ...cloneConfig(config), seed, seeds: [] }));
 }

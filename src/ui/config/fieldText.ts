@@ -8,7 +8,7 @@ export const GROUPS = [
   { id: 'training', title: 'Training', keys: ['epochs', 'batch', 'lr', 'momentum', 'wd', 'lrSchedule', 'augment'] },
   { id: 'kd', title: 'Knowledge distillation', keys: ['lambda', 'T'] },
   { id: 'methods', title: 'Methods', keys: ['methods', 'proxy'] },
-  { id: 'repro', title: 'Reproducibility', keys: ['seed', 'backend'] },
+  { id: 'repro', title: 'Reproducibility', keys: ['seed', 'seeds', 'backend'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; keys: readonly ConfigKey[] }>;
 
 type Grouped = (typeof GROUPS)[number]['keys'][number];
@@ -38,5 +38,6 @@ export const FIELD_TEXT: Record<ConfigKey, { label: string; help: string }> = {
   methods: { label: 'Methods', help: 'al: dense selector; prunefuse (+ ablations without KD or fusion); svp: small proxy' },
   proxy: { label: 'SVP proxy', help: 'auto: resnet8 for resnet20 and shallower, else resnet20' },
   seed: { label: 'Seed', help: 'every random draw (split, init, shuffles, selection) follows from it' },
+  seeds: { label: 'Repeat with seeds', help: 'e.g. 0,1,2: one run per seed (replacing Seed), then mean and spread over them' },
   backend: { label: 'Backend', help: 'auto: WebGPU on a real GPU, else wasm (trainable kernels), else cpu' },
 };
