@@ -127,3 +127,17 @@ test('repeats: seeds=0,1 runs once per seed and shows the mean with a min-max ba
   await expect(lab.historyRows()).toHaveCount(2);
   expect(await page.evaluate(() => location.search)).toContain('seeds=0,1');
 });
+
+test('a full storage quota: the lab says so and the run finishes in memory', async ({ page, baseURL }) => {
+  const lab = new LabPage(page);
+  await page.goto(`/?${TINY}`);
+  // Before anything is stored: Chromium lets small writes into space a database already holds.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1 });
+  await lab.start().click();
+  await expect(lab.status()).toHaveAttribute('data-status', 'done', DONE);
+  await expect(lab.historyError()).toContainText('Storage is full');
+  await expect(lab.historyError()).toContainText('kept in memory');
+  await expect(lab.resultCells()).toHaveCount(4);
+  await expect(lab.exportJson()).toBeEnabled();
+});
