@@ -29,6 +29,8 @@ let current: { runId: number; record: StoredRun; release: () => void } | null = 
 /** Writes happen one after another, in the order the run produced them. */
 let writes: Promise<void> = Promise.resolve();
 let undone: { record: StoredRun; timer: ReturnType<typeof setTimeout> } | null = null;
+/** Runs this tab has finished: their locks may linger a moment after release, but they are not live. */
+const finishedHere = new Set<string>();
 
 function write(record: StoredRun): void {
   const copy = { ...record, updatedAt: new Date().toISOString() };
@@ -56,7 +58,7 @@ async function begin(run: RunState): Promise<void> {
   const record: StoredRun = existing
     ? { ...existing, status: 'running', updatedAt: now }
     : { id: crypto.randomUUID(), name: defaultName(run.config!), source: 'lab', createdAt: now, updatedAt: now, status: 'running', config: run.config!, backend: null, results: null };
-  current?.release();
+  finishedHere.delete(record.id);
   current = { runId: run.id, record, release: holdLock(record.id) };
   labActions().savedAs(run.id, record.id);
   write(record);
@@ -71,14 +73,16 @@ function checkpoint(results: RunResults, run: RunState): void {
 }
 
 async function finish(run: RunState, results: RunResults | null): Promise<void> {
-  if (!current || current.runId !== run.id) return;
+  const mine = current;
+  if (!mine || mine.runId !== run.id) return;
   const status = run.status === 'done' ? 'done' : run.status === 'cancelled' ? 'cancelled' : 'failed';
-  const { release } = current;
-  current.record = { ...current.record, status, results: results ?? current.record.results, ...(run.error ? { error: run.error } : {}) };
-  write(current.record);
+  mine.record = { ...mine.record, status, results: results ?? mine.record.results, ...(run.error ? { error: run.error } : {}) };
+  write(mine.record);
+  // The next run (a repeat) may begin while this one is written: it gets its own recorder.
+  if (current === mine) current = null;
   await writes;
-  release();
-  current = null;
+  finishedHere.add(mine.record.id);
+  mine.release();
   await refreshHistory();
 }
 
@@ -106,7 +110,7 @@ export async function refreshHistory(): Promise<void> {
       navigator.storage?.estimate?.().catch(() => null) ?? null,
       navigator.storage?.persisted?.().catch(() => false) ?? false,
     ]);
-    const live = new Set((locks.held ?? []).map((l) => l.name ?? ''));
+    const live = new Set((locks.held ?? []).map((l) => l.name ?? '').filter((name) => !finishedHere.has(name.slice(LOCK_PREFIX.length))));
     if (current) live.add(`${LOCK_PREFIX}${current.record.id}`);
     labActions().setHistory({
       entries: runs.map((r) => summary(r, live)),
