@@ -14,11 +14,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
+import type { MethodMeta } from '../src/core/experiment/events.ts';
 import { runExperiment } from '../src/core/experiment/runExperiment.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
+import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
 
 const BATCH_MS = 100;
@@ -30,6 +32,37 @@ let shared: Int32Array | undefined;
 let running = false;
 
 const cancelled = (): boolean => stop || (shared !== undefined && Atomics.load(shared, 0) !== 0);
+
+/** Tensor bytes; 0 while no backend is ready (tfjs throws then, or starts its own backend choice). */
+function tensorBytes(): number {
+  if (!tf.engine().backendName) return 0;
+  try {
+    return tf.memory().numBytes;
+  } catch {
+    return 0;
+  }
+}
+
+const pulse = startPulse((beat) => self.postMessage(beat), tensorBytes);
+
+/** The engine's stop check, before every training step and inference batch, doubles as a heartbeat. */
+const checkStop = (): boolean => {
+  pulse.tick();
+  return cancelled();
+};
+
+let planned: MethodMeta[] = [];
+
+/** Lets the heartbeat follow the run: its networks' sizes, which of them have trained. */
+function watchRun(event: LabEvent): void {
+  if (event.type === 'run-started') {
+    planned = event.methods;
+    pulse.planned(planned.flatMap((m) => [m.selector.macs, m.target.macs]));
+  } else if (event.type === 'step') {
+    const m = planned.find((x) => (event.role === 'target' ? x.method === event.method : x.track === event.track));
+    pulse.stepSeen(m ? (event.role === 'target' ? m.target.macs : m.selector.macs) : 0);
+  }
+}
 
 interface LostInfo {
   reason?: string;
@@ -62,6 +95,7 @@ const api = {
     running = true;
     stop = false;
     shared = stopFlag;
+    pulse.runStarted();
     const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
     try {
       batcher.push({ type: 'status', text: 'choosing a backend' });
@@ -76,14 +110,34 @@ const api = {
       await yieldNow();
       await runExperiment(config, dataset, {
         backend: backend.name,
-        emit: (event) => batcher.push(event),
-        cancelled,
+        emit: (event) => {
+          watchRun(event);
+          batcher.push(event);
+        },
+        cancelled: checkStop,
         yieldNow,
       });
     } finally {
       await batcher.drain();
       running = false;
+      pulse.runEnded();
     }
+  },
+
+  /**
+   * Takes the Web Lock `name` and holds it for the worker's life; resolves once it is held (false where
+   * Web Locks are missing). The page then waits for the same lock: the browser grants it the moment this
+   * worker ends, however it ends (closed, terminated, crashed), even with no error event.
+   */
+  async holdLock(name: string): Promise<boolean> {
+    if (!navigator.locks) return false;
+    await new Promise<void>((held) => {
+      void navigator.locks.request(name, () => {
+        held();
+        return new Promise<never>(() => undefined);
+      });
+    });
+    return true;
   },
 
   cancel(): void {
@@ -101,6 +155,20 @@ const api = {
     if (tf.getBackend() !== 'webgpu' || !device?.destroy) return false;
     device.destroy();
     return true;
+  },
+
+  /** Ends this worker without an error or a message, as a killed worker would (for tests of liveness). */
+  closeSilently(): void {
+    setTimeout(() => self.close(), 0);
+  },
+
+  /** Blocks this worker's event loop for good, as a hung computation would (for tests of liveness). */
+  hang(): void {
+    setTimeout(() => {
+      for (;;) {
+        /* never yields */
+      }
+    }, 0);
   },
 
   /** Live tensors, for tests that check nothing leaks between runs. */
