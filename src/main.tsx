@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { refreshDatasets } from './services/datasets.ts';
+import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -9,6 +9,7 @@ import './ui/lab.css';
 startUrlSync();
 installTestApi();
 void refreshDatasets();
+startDatasetSync();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
