@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { refreshDatasets } from './services/datasets.ts';
+import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { startHistorySync } from './services/history.ts';
 import { startReproductionWatch } from './services/reproduce.ts';
 import { openSharedResults } from './services/shareResults.ts';
@@ -14,6 +14,7 @@ startHistorySync();
 startReproductionWatch();
 installTestApi();
 void refreshDatasets();
+startDatasetSync();
 void openSharedResults();
 
 const root = document.getElementById('root');

@@ -14,13 +14,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
-import type { RunResults } from '../src/core/experiment/events.ts';
+import type { MethodMeta, RunResults } from '../src/core/experiment/events.ts';
 import { runExperiment, type FinalModel } from '../src/core/experiment/runExperiment.ts';
 import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
+import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
 
 const BATCH_MS = 100;
@@ -35,6 +36,37 @@ let finalModels = new Map<string, FinalModel>();
 let lastConfig: RunConfig | null = null;
 
 const cancelled = (): boolean => stop || (shared !== undefined && Atomics.load(shared, 0) !== 0);
+
+/** Tensor bytes; 0 while no backend is ready (tfjs throws then, or starts its own backend choice). */
+function tensorBytes(): number {
+  if (!tf.engine().backendName) return 0;
+  try {
+    return tf.memory().numBytes;
+  } catch {
+    return 0;
+  }
+}
+
+const pulse = startPulse((beat) => self.postMessage(beat), tensorBytes);
+
+/** The engine's stop check, before every training step and inference batch, doubles as a heartbeat. */
+const checkStop = (): boolean => {
+  pulse.tick();
+  return cancelled();
+};
+
+let planned: MethodMeta[] = [];
+
+/** Lets the heartbeat follow the run: its networks' sizes, which of them have trained. */
+function watchRun(event: LabEvent): void {
+  if (event.type === 'run-started') {
+    planned = event.methods;
+    pulse.planned(planned.flatMap((m) => [m.selector.macs, m.target.macs]));
+  } else if (event.type === 'step') {
+    const m = planned.find((x) => (event.role === 'target' ? x.method === event.method : x.track === event.track));
+    pulse.stepSeen(m ? (event.role === 'target' ? m.target.macs : m.selector.macs) : 0);
+  }
+}
 
 interface LostInfo {
   reason?: string;
@@ -70,6 +102,7 @@ const api = {
     finalModels = new Map();
     lastConfig = config;
     shared = stopFlag;
+    pulse.runStarted();
     const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
     try {
       batcher.push({ type: 'status', text: 'choosing a backend' });
@@ -84,14 +117,18 @@ const api = {
       await yieldNow();
       await runExperiment(config, dataset, {
         backend: backend.name,
-        emit: (event) => batcher.push(event),
-        cancelled,
+        emit: (event) => {
+          watchRun(event);
+          batcher.push(event);
+        },
+        cancelled: checkStop,
         yieldNow,
         finalModel: (m) => void finalModels.set(m.method, m),
       }, previous);
     } finally {
       await batcher.drain();
       running = false;
+      pulse.runEnded();
     }
   },
 
@@ -101,6 +138,22 @@ const api = {
     if (!m) return null;
     const out = writeWeightsManifest(m.spec, m.weights, binName, { method, accuracy: m.accuracy, backend: tf.getBackend(), config: lastConfig });
     return Comlink.transfer(out, [out.bin.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * Takes the Web Lock `name` and holds it for the worker's life; resolves once it is held (false where
+   * Web Locks are missing). The page then waits for the same lock: the browser grants it the moment this
+   * worker ends, however it ends (closed, terminated, crashed), even with no error event.
+   */
+  async holdLock(name: string): Promise<boolean> {
+    if (!navigator.locks) return false;
+    await new Promise<void>((held) => {
+      void navigator.locks.request(name, () => {
+        held();
+        return new Promise<never>(() => undefined);
+      });
+    });
+    return true;
   },
 
   cancel(): void {
@@ -118,6 +171,20 @@ const api = {
     if (tf.getBackend() !== 'webgpu' || !device?.destroy) return false;
     device.destroy();
     return true;
+  },
+
+  /** Ends this worker without an error or a message, as a killed worker would (for tests of liveness). */
+  closeSilently(): void {
+    setTimeout(() => self.close(), 0);
+  },
+
+  /** Blocks this worker's event loop for good, as a hung computation would (for tests of liveness). */
+  hang(): void {
+    setTimeout(() => {
+      for (;;) {
+        /* never yields */
+      }
+    }, 0);
   },
 
   /** Live tensors, for tests that check nothing leaks between runs. */

@@ -1,29 +1,45 @@
 /**
- * The run worker's dataset source: an embedded dataset (fetched from public/data) or one the user
- * imported (IndexedDB). The last one loaded is kept, so a rerun does not read it again.
+ * The run worker's dataset source: one the user imported (IndexedDB, so it works offline) or an
+ * embedded one (fetched from public/data, which the service worker keeps for offline use). The last one
+ * loaded is kept, so a rerun does not read it again; an imported one is looked up again each time, so a
+ * dataset deleted in another tab is not run from the kept copy.
  */
 import { findEmbedded, loadEmbeddedDataset, readManifest, type FetchBytes } from '../src/core/data/embedded.ts';
 import { DatasetError, type Dataset } from '../src/core/data/types.ts';
-import { loadStoredDataset } from '../src/storage/datasetDb.ts';
+import { loadStoredDataset, storedDatasetExists } from '../src/storage/datasetDb.ts';
 
 const fetchBytes: FetchBytes = async (path) => {
   const url = new URL(`${import.meta.env.BASE_URL}data/${path}`, self.location.origin);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`could not load ${url.pathname} (${error instanceof Error ? error.message : error}): offline, and not kept for offline use?`);
+  }
+  if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 };
 
-let cached: { key: string; dataset: Dataset } | undefined;
+let cached: { key: string; dataset: Dataset; imported: boolean } | undefined;
+
+const missing = (id: string) =>
+  new DatasetError(id, 'not in this browser: import its files with "Import dataset" first (a dataset imported from the same files gets the same id)');
 
 export async function loadDataset(id: string): Promise<Dataset> {
-  if (cached && (cached.key === id || cached.dataset.id === id)) return cached.dataset;
-  cached = undefined;
-  const manifest = await readManifest(fetchBytes);
-  const entry = findEmbedded(manifest, id);
-  const dataset = entry ? await loadEmbeddedDataset(entry.id, fetchBytes) : await loadStoredDataset(id);
-  if (!dataset) {
-    throw new DatasetError(id, 'not in this browser: import its files with "Import dataset" first (a dataset imported from the same files gets the same id)');
+  if (cached && (cached.key === id || cached.dataset.id === id)) {
+    if (!cached.imported || (await storedDatasetExists(cached.dataset.id))) return cached.dataset;
+    cached = undefined;
+    throw missing(id);
   }
-  cached = { key: id, dataset };
+  cached = undefined;
+  const stored = await loadStoredDataset(id).catch(() => undefined);
+  if (stored) {
+    cached = { key: id, dataset: stored, imported: true };
+    return stored;
+  }
+  const entry = findEmbedded(await readManifest(fetchBytes), id);
+  if (!entry) throw missing(id);
+  const dataset = await loadEmbeddedDataset(entry.id, fetchBytes);
+  cached = { key: id, dataset, imported: false };
   return dataset;
 }

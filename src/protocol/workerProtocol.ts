@@ -22,3 +22,23 @@ export interface ImportFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/**
+ * The lab worker's heartbeat, posted on its own (comlink ignores messages without its ids): from a timer
+ * while the worker's event loop is free, and from the engine's stop checks between training steps and
+ * inference batches while it computes. A busy worker can still post; a closed or hung one cannot.
+ */
+export const HEARTBEAT = 'prunefuse-lab/heartbeat';
+
+export interface Heartbeat {
+  kind: typeof HEARTBEAT;
+  /** The worker is inside run(). */
+  running: boolean;
+  /** How long the page should wait for the next beat before it calls the worker unresponsive. */
+  quietMs: number;
+  /** Bytes held by tensors in the worker. */
+  tensorBytes: number;
+}
+
+export const isHeartbeat = (data: unknown): data is Heartbeat =>
+  typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === HEARTBEAT;

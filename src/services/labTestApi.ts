@@ -29,6 +29,8 @@ export interface LabTestApi {
   workerMemory(): Promise<{ numTensors: number; numBytes: number; backend: string } | null>;
   /** Destroys the lab worker's WebGPU device; false without a worker or a device. */
   loseDevice(): Promise<boolean>;
+  /** Makes the lab worker end without an error ('close') or block forever ('hang'); false without a worker. */
+  breakWorker(how: 'close' | 'hang'): Promise<boolean>;
 }
 
 declare global {

@@ -1,19 +1,27 @@
 /**
  * Runs experiments in the lab worker. The worker lives across runs (its backend and dataset stay
- * loaded); it is replaced after it is terminated or crashes. Cancelling asks the worker to stop between
- * steps and terminates it if it has not stopped within CANCEL_GRACE_MS. Whatever happens, the rounds
- * that finished stay in the store.
+ * loaded); it is replaced after it is terminated, crashes, dies or stops responding. Cancelling asks the
+ * worker to stop between steps and terminates it if it has not stopped within CANCEL_GRACE_MS. Whatever
+ * happens, the rounds that finished stay in the store.
+ *
+ * Liveness: the worker holds a Web Lock for its life, so the page learns at once when it ends without
+ * an error event (self.close(), terminated execution); and it sends heartbeats (workers/heartbeat.ts),
+ * so a watchdog here notices a worker that hangs: silence beyond what its last beat announced fails the
+ * run, and the next Start gets a fresh worker.
  */
 import * as Comlink from 'comlink';
 import { repeatConfigs, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
-import type { LabEvent } from '../protocol/workerProtocol.ts';
+import { isHeartbeat, type LabEvent } from '../protocol/workerProtocol.ts';
 import { labActions, useLab } from '../store/labStore.ts';
 import { isActive } from '../store/types.ts';
 import { bufferEvents, flushEvents } from './eventBuffer.ts';
 
 export const CANCEL_GRACE_MS = 3000;
+/** A new worker's first heartbeat must come within this (its script loads and tfjs initialises first). */
+export const FIRST_BEAT_MS = 20_000;
+const WATCHDOG_MS = 250;
 
 interface LabWorker {
   worker: Worker;
@@ -21,6 +29,11 @@ interface LabWorker {
   /** Rejects when the worker is terminated: calls to it then never answer. */
   gone: Promise<never>;
   markGone: (reason: Error) => void;
+  ended: boolean;
+  created: number;
+  /** The last heartbeat and when it came (performance.now()). */
+  beat: { at: number; running: boolean; quietMs: number; tensorBytes: number } | null;
+  watchdog: ReturnType<typeof setInterval>;
 }
 
 let current: LabWorker | undefined;
@@ -30,10 +43,53 @@ let stopFlag: Int32Array | undefined;
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function discard(w: LabWorker): void {
+function discard(w: LabWorker, why = 'the worker was terminated'): void {
+  if (w.ended) return;
+  w.ended = true;
+  clearInterval(w.watchdog);
   w.worker.terminate();
-  w.markGone(new Error('the worker was terminated'));
+  w.markGone(new Error(why));
   if (current === w) current = undefined;
+}
+
+/** Ends the worker and fails the active run, if any, with `why`; the finished rounds stay. */
+function lost(w: LabWorker, why: string): void {
+  if (w.ended) return;
+  discard(w, why);
+  flushEvents();
+  const { run } = useLab.getState();
+  if (isActive(run.status)) labActions().runFailed(run.id, why);
+}
+
+const KEEP = 'the finished rounds are kept; the next Start uses a new worker';
+
+/** Why the worker crashed, from its error event; a guess at memory only when its tensors were large. */
+function crashMessage(w: LabWorker, event: ErrorEvent): string {
+  const heavy = w.beat !== null && w.beat.tensorBytes > LARGE_TENSOR_BYTES;
+  const what = event.message || `no error message${heavy ? ` (it held ${Math.round(w.beat!.tensorBytes / 2 ** 20)} MiB of tensors: out of memory?)` : ''}`;
+  return `the worker crashed: ${what}`;
+}
+
+/** Tensor memory past which a crash without a message is likely memory (browsers give a worker 1-4 GiB). */
+const LARGE_TENSOR_BYTES = 1024 * 2 ** 20;
+
+function watch(w: LabWorker): void {
+  let lastTick = performance.now();
+  w.watchdog = setInterval(() => {
+    const t = performance.now();
+    const late = t - lastTick > 4 * WATCHDOG_MS;
+    lastTick = t;
+    // This page's timers were held up (a hidden or frozen tab): beats may be waiting in the queue.
+    if (late) {
+      if (w.beat) w.beat.at = Math.max(w.beat.at, t - WATCHDOG_MS);
+      return;
+    }
+    const silence = t - (w.beat?.at ?? w.created);
+    const limit = w.beat ? w.beat.quietMs : FIRST_BEAT_MS;
+    if (silence <= limit) return;
+    const s = Math.round(silence / 1000);
+    lost(w, w.beat ? `the worker stopped responding (no heartbeat for ${s} s) and was terminated; ${KEEP}` : `the worker did not start within ${s} s and was terminated; ${KEEP}`);
+  }, WATCHDOG_MS);
 }
 
 function labWorker(): LabWorker {
@@ -42,16 +98,33 @@ function labWorker(): LabWorker {
   let markGone: (reason: Error) => void = () => undefined;
   const gone = new Promise<never>((_, reject) => (markGone = reject));
   gone.catch(() => undefined);
-  const w: LabWorker = { worker, remote: Comlink.wrap<LabWorkerApi>(worker), gone, markGone };
+  const w: LabWorker = { worker, remote: Comlink.wrap<LabWorkerApi>(worker), gone, markGone, ended: false, created: performance.now(), beat: null, watchdog: 0 as unknown as ReturnType<typeof setInterval> };
+  worker.addEventListener('message', (event: MessageEvent) => {
+    if (isHeartbeat(event.data)) w.beat = { at: performance.now(), running: event.data.running, quietMs: event.data.quietMs, tensorBytes: event.data.tensorBytes };
+  });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    const { run } = useLab.getState();
-    discard(w);
-    flushEvents();
-    labActions().runFailed(run.id, `the worker crashed: ${event.message || 'no message (out of memory?)'}`);
+    lost(w, `${crashMessage(w, event)}; ${KEEP}`);
   });
+  worker.addEventListener('messageerror', () => lost(w, `a message from the worker could not be read; ${KEEP}`));
+  watch(w);
+  holdLifeLock(w);
   current = w;
   return w;
+}
+
+let lockCount = 0;
+
+/** The worker holds a Web Lock while it lives; the page's request for it is granted when the worker ends. */
+function holdLifeLock(w: LabWorker): void {
+  if (!navigator.locks || !globalThis.crypto?.randomUUID) return;
+  const name = `prunefuse-lab/worker/${crypto.randomUUID()}/${++lockCount}`;
+  void Promise.race([w.remote.holdLock(name), w.gone])
+    .then((held) => {
+      if (!held || w.ended) return;
+      void navigator.locks.request(name, () => lost(w, `the worker stopped without an error (it was closed or its execution was terminated); ${KEEP}`));
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -139,9 +212,15 @@ export function cancelRun(): void {
   backstop = setTimeout(() => {
     backstop = undefined;
     if (useLab.getState().run.id !== id || !isActive(useLab.getState().run.status)) return;
+    const wasRunning = w.beat?.running === true;
     discard(w);
     flushEvents();
-    labActions().runTerminated(id, `the worker did not stop within ${CANCEL_GRACE_MS / 1000} s and was terminated`);
+    labActions().runTerminated(
+      id,
+      wasRunning
+        ? `the worker did not stop within ${CANCEL_GRACE_MS / 1000} s and was terminated`
+        : 'the worker had not started the run yet (it was still loading); it was stopped',
+    );
   }, CANCEL_GRACE_MS);
 }
 
@@ -158,4 +237,11 @@ export async function workerMemory(): Promise<{ numTensors: number; numBytes: nu
 /** The final model of `method` from the last run in this tab's worker, or null (other runs keep none). */
 export async function workerFinalModel(method: string, binName: string): Promise<{ modelJson: unknown; bin: Uint8Array } | null> {
   return current ? current.remote.finalModel(method, binName).catch(() => null) : null;
+}
+
+/** Makes the worker end silently or hang (for tests of liveness); false without a worker. */
+export async function breakWorker(how: 'close' | 'hang'): Promise<boolean> {
+  if (!current) return false;
+  await (how === 'close' ? current.remote.closeSilently() : current.remote.hang());
+  return true;
 }

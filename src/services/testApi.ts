@@ -4,7 +4,7 @@
  */
 import { useLab } from '../store/labStore.ts';
 import type { LabSnapshot } from './labTestApi.ts';
-import { loseWorkerDevice, workerMemory } from './runController.ts';
+import { breakWorker, loseWorkerDevice, workerMemory } from './runController.ts';
 
 function snapshot(): LabSnapshot {
   const s = useLab.getState();
@@ -30,5 +30,5 @@ function snapshot(): LabSnapshot {
 }
 
 export function installTestApi(): void {
-  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice };
+  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice, breakWorker };
 }

@@ -32,7 +32,13 @@ export async function saveDataset(dataset: Dataset, files: string[]): Promise<St
   if (dataset.test) content.test = dataset.test;
   if (dataset.coarseClasses) content.coarseClasses = dataset.coarseClasses;
   const tx = db.transaction(['meta', 'content'], 'readwrite');
-  await Promise.all([tx.objectStore('content').put(content), tx.objectStore('meta').put(meta), tx.done]);
+  try {
+    // One transaction: the list entry and the pixels are written together or not at all.
+    await Promise.all([tx.objectStore('content').put(content), tx.objectStore('meta').put(meta), tx.done]);
+  } catch (error) {
+    // A request aborted by the transaction fails with AbortError; the transaction's error says why (QuotaExceededError).
+    throw tx.error ?? error;
+  }
   return meta;
 }
 
@@ -55,4 +61,8 @@ export async function loadStoredDataset(id: string): Promise<Dataset | undefined
 export async function deleteDataset(id: string): Promise<void> {
   const tx = (await labDb()).transaction(['meta', 'content'], 'readwrite');
   await Promise.all([tx.objectStore('meta').delete(id), tx.objectStore('content').delete(id), tx.done]);
+}
+
+export async function storedDatasetExists(id: string): Promise<boolean> {
+  return (await (await labDb()).getKey('meta', id)) !== undefined;
 }

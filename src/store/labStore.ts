@@ -26,8 +26,11 @@ export interface LabActions {
   importStarted(what: string): void;
   importProgress(text: string): void;
   importFailed(message: string): void;
+  /** A new dataset: selected at once, or, while a run goes, for the next run (the URL keeps the running run's). */
   importDone(entry: DatasetEntry, message: string): void;
   datasetMessage(message: string | null): void;
+  /** Selects the dataset imported during the last run, if any (at the next Start). */
+  takeNextDataset(): void;
 
   /** A new run (or the resumption of history entry `historyId`); returns the run's id. */
   runStarting(config: RunConfig, historyId?: string): number;
@@ -83,7 +86,7 @@ export const useLab = create<LabState>()((set, get) => ({
   config: defaultConfig(),
   drafts: {},
   url: { ignored: [], hidden: [], noticeDismissed: false },
-  datasets: { list: [], loaded: false, importing: null, importProgress: null, error: null, message: null },
+  datasets: { list: [], loaded: false, importing: null, importProgress: null, error: null, message: null, next: null },
   run: idleRun(),
   metrics: emptyMetrics(),
   share: { url: null, copied: false, problem: null },
@@ -98,7 +101,12 @@ export const useLab = create<LabState>()((set, get) => ({
         set((s) => ({ drafts: { ...s.drafts, [key]: { text: formatFieldValue(value), why } } }));
         return;
       }
-      set((s) => ({ config: { ...s.config, [key]: value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false, problem: null } }));
+      set((s) => ({
+        config: { ...s.config, [key]: value },
+        drafts: withoutDraft(s.drafts, key),
+        share: { url: null, copied: false, problem: null },
+        ...(key === 'dataset' && s.datasets.next ? { datasets: { ...s.datasets, next: null } } : {}),
+      }));
     },
     setText(key, text) {
       const checked = parseFieldText(CONFIG_FIELDS[key], text);
@@ -119,7 +127,7 @@ export const useLab = create<LabState>()((set, get) => ({
     },
 
     setDatasets(list) {
-      set((s) => ({ datasets: { ...s.datasets, list, loaded: true } }));
+      set((s) => ({ datasets: { ...s.datasets, list, loaded: true, next: list.some((d) => d.id === s.datasets.next) ? s.datasets.next : null } }));
     },
     importStarted(what) {
       set((s) => ({ datasets: { ...s.datasets, importing: what, importProgress: null, error: null, message: null } }));
@@ -131,11 +139,20 @@ export const useLab = create<LabState>()((set, get) => ({
       set((s) => ({ datasets: { ...s.datasets, importing: null, importProgress: null, error: message } }));
     },
     importDone(entry, message) {
-      set((s) => ({
-        datasets: { ...s.datasets, importing: null, importProgress: null, error: null, message, list: [...s.datasets.list.filter((d) => d.id !== entry.id), entry] },
-        config: { ...s.config, dataset: entry.id },
-        drafts: withoutDraft(s.drafts, 'dataset'),
-      }));
+      set((s) => {
+        const list = [...s.datasets.list.filter((d) => d.id !== entry.id), entry];
+        const done = { ...s.datasets, importing: null, importProgress: null, error: null, list };
+        if (isActive(s.run.status)) {
+          const note = `${message}; it is selected for the next run (the run going on, and its link, stay on ${s.run.config?.dataset ?? s.config.dataset})`;
+          return { datasets: { ...done, message: note, next: entry.id } };
+        }
+        return { datasets: { ...done, message, next: null }, config: { ...s.config, dataset: entry.id }, drafts: withoutDraft(s.drafts, 'dataset') };
+      });
+    },
+    takeNextDataset() {
+      const { datasets, config } = get();
+      if (!datasets.next) return;
+      set({ config: { ...config, dataset: datasets.next }, drafts: withoutDraft(get().drafts, 'dataset'), datasets: { ...datasets, next: null, message: null } });
     },
     datasetMessage(message) {
       set((s) => ({ datasets: { ...s.datasets, message, error: null } }));

@@ -37,6 +37,8 @@ export interface DatasetsState {
   importProgress: string | null;
   error: string | null;
   message: string | null;
+  /** A dataset imported while a run went on: the next Start selects it. */
+  next: string | null;
 }
 
 /** Where a run is: the network training now. */

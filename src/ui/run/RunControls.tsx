@@ -40,7 +40,10 @@ export function RunControls() {
   const active = isActive(status);
   return (
     <div className="controls">
-      <button type="button" className="primary" data-testid="run.start" disabled={active || blockers.length > 0} onClick={() => void startRun(useLab.getState().config)}>
+      <button type="button" className="primary" data-testid="run.start" disabled={active || blockers.length > 0} onClick={() => {
+          useLab.getState().actions.takeNextDataset();
+          void startRun(useLab.getState().config);
+        }}>
         Start
       </button>
       <button type="button" data-testid="run.cancel" disabled={!active || status === 'cancelling'} onClick={cancelRun}>
