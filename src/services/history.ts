@@ -10,18 +10,18 @@ import { deleteRun, listRuns, loadRun, renameRun, saveRun, type StoredRun } from
 import { labActions, useLab } from '../store/labStore.ts';
 import type { HistoryEntry, RunState } from '../store/types.ts';
 import { startRun } from './runController.ts';
+import { errorText, isQuotaError, requestPersistentStorage, storageEstimate } from './storageQuota.ts';
 
 const LOCK_PREFIX = 'prunefuse-run:';
 const UNDO_MS = 10_000;
 
-const message = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
 
 /** What went wrong writing the history, in words a user can act on. */
 export function storageProblem(e: unknown): string {
-  if (e instanceof DOMException && e.name === 'QuotaExceededError') {
+  if (isQuotaError(e)) {
     return 'Storage is full: this run is kept in memory only (export it as JSON to keep it). Delete old runs or imported datasets to make room.';
   }
-  return `The run history could not be saved: ${message(e)}. The run is kept in memory only.`;
+  return `The run history could not be saved: ${errorText(e)}. The run is kept in memory only.`;
 }
 
 /** The run this tab is recording, its stored record, and the lock that marks it live. */
@@ -88,43 +88,28 @@ async function finish(run: RunState, results: RunResults | null): Promise<void> 
 
 const terminal = (s: RunState['status']) => s === 'done' || s === 'cancelled' || s === 'failed';
 
-function summary(r: StoredRun, live: Set<string>): HistoryEntry {
-  const results = r.results;
-  return {
-    id: r.id, name: r.name, source: r.source, createdAt: r.createdAt, status: r.status, live: live.has(`${LOCK_PREFIX}${r.id}`),
-    error: r.error ?? null, dataset: results?.dataset.name ?? r.config.dataset, model: r.config.model, ratios: r.config.ratio, backend: r.backend,
-    roundsDone: results ? results.methods.reduce((n, m) => n + m.rounds.length, 0) : 0,
-    roundsTotal: results ? results.methods.length * results.fractions.length : 0,
-    finals: (results?.methods ?? []).flatMap((m) => {
-      const last = m.rounds.at(-1);
-      return last ? [{ method: m.method, accuracy: last.targetAccuracy ?? last.selectorAccuracy }] : [];
-    }),
-  };
-}
-
 export async function refreshHistory(): Promise<void> {
   try {
-    const [runs, locks, estimate, persisted] = await Promise.all([
+    const [runs, locks, estimate] = await Promise.all([
       listRuns(),
       navigator.locks?.query().catch(() => ({ held: [] })) ?? { held: [] },
-      navigator.storage?.estimate?.().catch(() => null) ?? null,
-      navigator.storage?.persisted?.().catch(() => false) ?? false,
+      storageEstimate(),
     ]);
     const live = new Set((locks.held ?? []).map((l) => l.name ?? '').filter((name) => !finishedHere.has(name.slice(LOCK_PREFIX.length))));
     if (current) live.add(`${LOCK_PREFIX}${current.record.id}`);
     labActions().setHistory({
-      entries: runs.map((r) => summary(r, live)),
+      entries: runs.map((r): HistoryEntry => ({ ...r, live: live.has(`${LOCK_PREFIX}${r.id}`) })),
       loaded: true,
-      storage: estimate ? { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted } : null,
+      storage: estimate ? { usage: estimate.usage, quota: estimate.quota, persisted: estimate.persisted === true } : null,
     });
   } catch (e) {
-    labActions().setHistory({ loaded: true, error: `The run history cannot be read: ${message(e)}` });
+    labActions().setHistory({ loaded: true, error: `The run history cannot be read: ${errorText(e)}` });
   }
 }
 
 /** Saves runs as they go; returns the unsubscribe function. */
 export function startHistorySync(): () => void {
-  void navigator.storage?.persist?.().catch(() => false).then(() => refreshHistory());
+  void requestPersistentStorage().then(() => refreshHistory());
   return useLab.subscribe((state, prev) => {
     const run = state.run;
     if (run.origin !== 'live') return;
@@ -185,7 +170,7 @@ export async function importResultsFile(file: File): Promise<void> {
   try {
     results = parseResults(await file.text());
   } catch (e) {
-    labActions().setHistory({ error: `${file.name}: ${message(e)}` });
+    labActions().setHistory({ error: `${file.name}: ${errorText(e)}` });
     return;
   }
   await keepResults(results, 'imported', file.name.replace(/\.json$/i, ''));

@@ -51,6 +51,25 @@ export interface StoredRun {
   results: RunResults | null;
 }
 
+/** What the history list shows of a run, kept beside it so listing never reads the results. */
+export interface RunSummary {
+  id: string;
+  name: string;
+  source: StoredRun['source'];
+  createdAt: string;
+  updatedAt: string;
+  status: StoredRunStatus;
+  error: string | null;
+  dataset: string;
+  model: string;
+  ratios: number[];
+  backend: string | null;
+  roundsDone: number;
+  roundsTotal: number;
+  /** Final accuracy of each method at its last finished round. */
+  finals: Array<{ method: string; accuracy: number }>;
+}
+
 export interface LabDb extends DBSchema {
   /** Small records for the dataset list. */
   meta: { key: string; value: StoredDatasetMeta };
@@ -58,6 +77,8 @@ export interface LabDb extends DBSchema {
   content: { key: string; value: StoredDatasetContent };
   /** The run history. */
   runs: { key: string; value: StoredRun };
+  /** A summary of every run, for the list. */
+  runIndex: { key: string; value: RunSummary };
 }
 
 let opening: Promise<IDBPDatabase<LabDb>> | undefined;
@@ -68,6 +89,7 @@ export function labDb(): Promise<IDBPDatabase<LabDb>> {
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('content')) db.createObjectStore('content', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('runIndex')) db.createObjectStore('runIndex', { keyPath: 'id' });
     },
     blocking() {
       void opening?.then((db) => db.close());

@@ -3,6 +3,7 @@ import type { ConfigKey, RunConfig } from '../core/config/runConfig.ts';
 import type { EpochMetrics } from '../core/train/trainer.ts';
 import type { MethodMeta, RoundResult, RunResults, TrainingCurve } from '../core/experiment/events.ts';
 import type { Verdict } from '../core/experiment/reproduction.ts';
+import type { RunSummary } from '../storage/db.ts';
 import type { IgnoredValue } from '../url/codec.ts';
 import type { WorkPlan } from './workPlan.ts';
 
@@ -110,24 +111,10 @@ export interface UrlState {
   noticeDismissed: boolean;
 }
 
-/** A run in the history list, summarised from its stored record. */
-export interface HistoryEntry {
-  id: string;
-  name: string;
-  source: 'lab' | 'imported' | 'shared';
-  createdAt: string;
-  status: 'running' | 'done' | 'cancelled' | 'failed';
+/** A run in the history list: its stored summary, and whether some tab runs it now. */
+export interface HistoryEntry extends RunSummary {
   /** Running in some tab now (it holds the run's lock); else a 'running' entry was interrupted. */
   live: boolean;
-  error: string | null;
-  dataset: string;
-  model: string;
-  ratios: number[];
-  backend: string | null;
-  roundsDone: number;
-  roundsTotal: number;
-  /** Final accuracy of each method at its last finished round. */
-  finals: Array<{ method: string; accuracy: number }>;
 }
 
 export interface HistoryState {
