@@ -70,6 +70,10 @@ test('export JSON, import it: the same tables, marked as imported; bad files say
   const model = readWeightsManifest(json, new Uint8Array(readFileSync(info.outputPath('prunefuse-0.5.weights.bin'))));
   expect(model.spec.model).toBe('resnet8');
   expect(json.userDefinedMetadata.accuracy).toBe((await lab.state()).accuracies['prunefuse@0.5']!.at(-1));
+  // The lab reads it back too: evaluated on its run's test split, exactly the recorded accuracy.
+  await page.getByTestId('model.open').setInputFiles([info.outputPath('prunefuse-0.5.model.json'), info.outputPath('prunefuse-0.5.weights.bin')]);
+  await expect(page.getByTestId('model.check')).toHaveAttribute('data-ok', 'true', DONE);
+  await expect(page.getByTestId('model.check')).toContainText('exactly as recorded');
 
   await page.goto('/');
   await lab.historyImport().setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -17,6 +17,7 @@ import type { RunConfig } from '../src/core/config/runConfig.ts';
 import type { MethodMeta, RunResults } from '../src/core/experiment/events.ts';
 import { runExperiment, type FinalModel } from '../src/core/experiment/runExperiment.ts';
 import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
+import { evaluateSavedModel, savedModelConfig, type SavedModelReport } from '../src/core/experiment/savedModel.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
@@ -130,6 +131,18 @@ const api = {
       running = false;
       pulse.runEnded();
     }
+  },
+
+  /**
+   * Evaluates an exported model (model.json + .bin) on the test split of the run that made it, on the
+   * backend that run asked for; the report says whether the accuracy is the recorded one.
+   */
+  async evaluateModel(json: unknown, bin: Uint8Array): Promise<SavedModelReport & { backend: string }> {
+    if (running) throw new Error('a run is going: evaluate the model when it has ended');
+    const config = savedModelConfig(json);
+    const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
+    const dataset = await loadDataset(config.dataset);
+    return { ...(await evaluateSavedModel(json, bin, dataset)), backend: backend.name };
   },
 
   /** The last run's final model of `method` as model.json + .bin (tfjs weights manifest), or null. */

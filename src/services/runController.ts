@@ -245,3 +245,9 @@ export async function breakWorker(how: 'close' | 'hang'): Promise<boolean> {
   await (how === 'close' ? current.remote.closeSilently() : current.remote.hang());
   return true;
 }
+
+/** Evaluates an exported model in the worker (starting one if needed) on its run's test split. */
+export async function evaluateModelInWorker(json: unknown, bin: Uint8Array) {
+  const w = labWorker();
+  return Promise.race([w.remote.evaluateModel(json, Comlink.transfer(bin, [bin.buffer as ArrayBuffer])), w.gone]);
+}

@@ -12,7 +12,7 @@ import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import { metricsFromResults } from './metricsFromResults.ts';
-import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type Repeats, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
+import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type ModelCheck, type Repeats, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
 
 export interface LabActions {
   setValue(key: ConfigKey, value: FieldValue): void;
@@ -41,6 +41,7 @@ export interface LabActions {
   setReproduction(r: Reproduction | null): void;
   setComparison(runs: ComparedRun[]): void;
   setRepeats(repeats: Repeats | null): void;
+  setModelCheck(check: ModelCheck | null): void;
   applyEvents(id: number, events: readonly LabEvent[]): void;
   /** The worker's call returned: its events, the results among them, have all been applied. */
   runSettled(id: number): void;
@@ -67,6 +68,8 @@ export interface LabState {
   comparison: ComparedRun[];
   /** The repeats of the last run with several seeds. */
   repeats: Repeats | null;
+  /** The last check of an exported model opened in the lab. */
+  modelCheck: ModelCheck | null;
   actions: LabActions;
 }
 
@@ -94,6 +97,7 @@ export const useLab = create<LabState>()((set, get) => ({
   reproduction: null,
   comparison: [],
   repeats: null,
+  modelCheck: null,
   actions: {
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
@@ -187,6 +191,9 @@ export const useLab = create<LabState>()((set, get) => ({
     },
     setRepeats(repeats) {
       set({ repeats });
+    },
+    setModelCheck(modelCheck) {
+      set({ modelCheck });
     },
     applyEvents(id, events) {
       const s = get();

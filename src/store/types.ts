@@ -149,3 +149,10 @@ export interface Repeats {
   /** Still running further seeds. */
   running: boolean;
 }
+
+export interface ModelCheck {
+  busy: boolean;
+  text: string;
+  /** true: the recorded accuracy, exactly; false: it differs or the files could not be read; null: nothing to compare. */
+  ok: boolean | null;
+}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { importResultsFile, undoDelete } from '../../services/history.ts';
+import { checkModelFiles } from '../../services/modelCheck.ts';
 import { useLab } from '../../store/labStore.ts';
 import { isActive } from '../../store/types.ts';
 import { bytes } from '../format.ts';
@@ -9,7 +10,7 @@ import { Notice } from '../Notice.tsx';
 import { HistoryRow } from './HistoryRow.tsx';
 
 export function HistoryPanel() {
-  const { history, busy, currentId } = useLab(useShallow((s) => ({ history: s.history, busy: isActive(s.run.status), currentId: s.run.historyId })));
+  const { history, busy, currentId, modelCheck } = useLab(useShallow((s) => ({ history: s.history, busy: isActive(s.run.status), currentId: s.run.historyId, modelCheck: s.modelCheck })));
   const [dragging, setDragging] = useState(false);
   const { storage } = history;
   return (
@@ -52,6 +53,26 @@ export function HistoryPanel() {
           }}
         />
       </label>
+      <label className="import">
+        Check an exported model (its .model.json and .bin together):{' '}
+        <input
+          type="file"
+          multiple
+          accept=".json,.bin"
+          data-testid="model.open"
+          disabled={busy || modelCheck?.busy === true}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            if (files.length > 0) void checkModelFiles(files);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {modelCheck && (
+        <div className={`notice ${modelCheck.ok === false ? 'error' : modelCheck.ok ? 'ok' : 'warn'}`} role="status" data-testid="model.check" data-ok={String(modelCheck.ok)}>
+          {modelCheck.text}
+        </div>
+      )}
       <Notice testId="history.error" className="notice error" alert>
         {history.error}
       </Notice>
