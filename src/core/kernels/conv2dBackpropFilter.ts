@@ -1,5 +1,8 @@
 /**
- * Conv2DBackpropFilter for wasm, which has none: the filter gradient as one forward Conv2D (XNNPACK).
+ * Conv2DBackpropFilter for wasm, which has none. On tfjs-wasm 4.22 (whose heap we can read and view):
+ * kh * kw GEMMs over one padded, transposed copy of the input (filterGradGemm.ts). Otherwise (a wasm
+ * build whose internals differ) the older form below: the filter gradient as one forward Conv2D (XNNPACK),
+ * 2-3x slower than a forward conv of the same size.
  *
  *   dW[a, b, ci, co] = sum_{n, i, j} x[n, s*i + a - pt, s*j + b - pl, ci] * dy[n, i, j, co]
  *
@@ -13,7 +16,9 @@ import {
   backend_util, Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { filterGradPadding } from './convGeometry.ts';
+import { filterGradGemm } from './filterGradGemm.ts';
 import { composeKernel, type KernelScope } from './kernelScope.ts';
+import { supportsViews } from './wasmMemory.ts';
 
 export interface FilterGradInputs {
   x: TensorInfo;
@@ -29,6 +34,7 @@ function filterGrad(s: KernelScope, x: TensorInfo, dy: TensorInfo, attrs: Conv2D
   );
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  if (supportsViews(s.backend)) return filterGradGemm(s, x, dy, info);
 
   if (kh === 1 && kw === 1 && sh === 1 && sw === 1 && info.padInfo.top === 0 && info.padInfo.left === 0 && ho === h && wo === w) {
     const xt = s.transpose(s.reshape(x, [n * h * w, ci]), [1, 0]);
