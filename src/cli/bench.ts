@@ -42,7 +42,7 @@ export interface BenchRow {
   torch?: TorchTimes;
   /** wasm time / torch time. */
   ratioToTorch?: { train: number; infer: number };
-  /** Kernel time of one training step, by kernel, largest first (with --profile). */
+  /** Kernel time of one training step, by kernel (median over --runs profiled steps), largest first (with --profile). */
   profile?: Array<{ kernel: string; ms: number; calls: number }>;
 }
 
@@ -122,14 +122,23 @@ function timers(net: Network, trainBatch: number, inferBatch: number) {
   return {
     train: () => time(step),
     infer: () => time(() => tf.tidy(() => tf.softmax(forward(net.spec, net.params, images, false).logits))),
-    profile: async () => {
-      const p = await tf.profile(async () => (await step().data(), undefined));
-      const by = new Map<string, { ms: number; calls: number }>();
-      for (const k of p.kernels) {
-        const e = by.get(k.name) ?? { ms: 0, calls: 0 };
-        by.set(k.name, { ms: e.ms + Number(k.kernelTimeMs), calls: e.calls + 1 });
+    /** Kernel time per step by kernel: the median over `steps` profiled steps, largest first. */
+    profile: async (steps: number) => {
+      const by = new Map<string, { ms: number[]; calls: number }>();
+      for (let i = 0; i < steps; i++) {
+        const p = await tf.profile(async () => (await step().data(), undefined));
+        const perStep = new Map<string, { ms: number; calls: number }>();
+        for (const k of p.kernels) {
+          const e = perStep.get(k.name) ?? { ms: 0, calls: 0 };
+          perStep.set(k.name, { ms: e.ms + Number(k.kernelTimeMs), calls: e.calls + 1 });
+        }
+        for (const [name, e] of perStep) {
+          const all = by.get(name) ?? { ms: [], calls: e.calls };
+          all.ms.push(e.ms);
+          by.set(name, all);
+        }
       }
-      return [...by].map(([kernel, e]) => ({ kernel, ms: Math.round(e.ms * 10) / 10, calls: e.calls })).sort((a, b) => b.ms - a.ms).slice(0, 12);
+      return [...by].map(([kernel, e]) => ({ kernel, ms: Math.round(median(e.ms) * 10) / 10, calls: e.calls })).sort((a, b) => b.ms - a.ms).slice(0, 12);
     },
     dispose: () => (tf.dispose([x, labels, images]), sgd.dispose()),
   };
@@ -174,7 +183,7 @@ async function measure(j: Job, backend: string, threads: number | undefined, s: 
     row.torch = { trainStepMs: median(torchTrain), inferMs: median(torchInfer), threads: torchInfo.threads, version: torchInfo.torch };
     row.ratioToTorch = { train: row.trainStepMs / row.torch.trainStepMs, infer: row.inferMs / row.torch.inferMs };
   }
-  if (s.profile && !cpu) row.profile = await t.profile();
+  if (s.profile && !cpu) row.profile = await t.profile(runs);
   t.dispose();
   disposeNetwork(net);
   return row;
