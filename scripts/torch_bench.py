@@ -10,8 +10,10 @@ Two modes:
   --serve            JSON lines on stdin/stdout, so the caller can interleave its own runs with ours:
                      {"cmd": "info"}
                      {"cmd": "build", "spec": {...}, "batch": 64}
-                     {"cmd": "train", "steps": 1}            -> {"ms": [..]} one time per step
-                     {"cmd": "infer", "images": 256, "reps": 1} -> {"ms": [..]} one time per pass
+                     {"cmd": "train", "steps": 1}            -> {"ms": [..], "cpuMs": [..]} per step
+                     {"cmd": "infer", "images": 256, "reps": 1} -> {"ms": [..], "cpuMs": [..]} per pass
+                     (ms: wall time; cpuMs: this process's CPU time, which other jobs on a shared machine
+                     barely change: with one thread it is the time the work would take on an idle core)
                      {"cmd": "quit"}
   --spec FILE        standalone: time --runs training steps and inferences, print one JSON object.
 
@@ -104,28 +106,30 @@ class Bench:
 
     def train(self, steps):
         self.model.train()
-        out = []
+        out, cpu = [], []
         for _ in range(steps):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             self.opt.zero_grad(set_to_none=True)
             loss = F.cross_entropy(self.model(self.x), self.y)
             loss.backward()
             self.opt.step()
             loss.item()
             out.append((time.perf_counter() - t0) * 1000)
-        return {"ms": out}
+            cpu.append((time.process_time() - c0) * 1000)
+        return {"ms": out, "cpuMs": cpu}
 
     def infer(self, images, reps):
         self.model.eval()
         h, w, c = self.spec["inputShape"]
         x = torch.randn(images, c, h, w)
-        out = []
+        out, cpu = [], []
         with torch.no_grad():
             for _ in range(reps):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 self.model(x).sum().item()
                 out.append((time.perf_counter() - t0) * 1000)
-        return {"ms": out}
+                cpu.append((time.process_time() - c0) * 1000)
+        return {"ms": out, "cpuMs": cpu}
 
 
 def info():

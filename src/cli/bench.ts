@@ -6,7 +6,9 @@
  *                              [--runs 5] [--warmup 2] [--batch 64] [--images 256] [--threads N] [--torch] [--torch-threads N] [--profile]
  * Times are medians of --runs after --warmup: one training step (forward, loss, backward, momentum SGD,
  * batch-norm statistics) at --batch, and one inference pass over --images. The cpu backend is far too slow
- * for that: it is measured at a small batch and scaled linearly (its `note` says so).
+ * for that: it is measured at a small batch and scaled linearly (its `note` says so). Each time is taken as
+ * wall time and as the process's CPU time (`*CpuMs`): on a machine shared with other jobs the wall time of a
+ * one-thread run swings 2x while its CPU time barely moves, so compare one-thread runs by CPU time.
  */
 import '@tensorflow/tfjs'; // registers tfjs's gradient functions in Node
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -24,7 +26,7 @@ import { trainStep } from '../core/train/step.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import { coreCount, selectBackend, silenceCpuGreeting } from './backend.ts';
 
-interface TorchTimes { trainStepMs: number; inferMs: number; threads: number; version: string }
+interface TorchTimes { trainStepMs: number; inferMs: number; trainStepCpuMs: number; inferCpuMs: number; threads: number; version: string }
 
 export interface BenchRow {
   model: string;
@@ -37,12 +39,16 @@ export interface BenchRow {
   trainStepMs: number;
   images: number;
   inferMs: number;
+  /** CPU time of this process per step and per inference (medians): with one thread, what the work costs
+   *  on an idle core; other jobs on a shared machine change it far less than the wall time. */
+  trainStepCpuMs: number;
+  inferCpuMs: number;
   runs: number;
   note?: string;
   torch?: TorchTimes;
-  /** wasm time / torch time. */
-  ratioToTorch?: { train: number; infer: number };
-  /** Kernel time of one training step, by kernel, largest first (with --profile). */
+  /** wasm time / torch time (wall, and CPU time). */
+  ratioToTorch?: { train: number; infer: number; trainCpu: number; inferCpu: number };
+  /** Kernel time of one training step, by kernel (median over --runs profiled steps), largest first (with --profile). */
   profile?: Array<{ kernel: string; ms: number; calls: number }>;
 }
 
@@ -112,24 +118,36 @@ function timers(net: Network, trainBatch: number, inferBatch: number) {
     tf.dispose(correct);
     return loss;
   };
-  const time = async (f: () => tf.Tensor): Promise<number> => {
+  /** Wall and CPU milliseconds of one call. */
+  const time = async (f: () => tf.Tensor): Promise<{ ms: number; cpuMs: number }> => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const out = f();
     await out.data();
     out.dispose();
-    return performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
   };
   return {
     train: () => time(step),
     infer: () => time(() => tf.tidy(() => tf.softmax(forward(net.spec, net.params, images, false).logits))),
-    profile: async () => {
-      const p = await tf.profile(async () => (await step().data(), undefined));
-      const by = new Map<string, { ms: number; calls: number }>();
-      for (const k of p.kernels) {
-        const e = by.get(k.name) ?? { ms: 0, calls: 0 };
-        by.set(k.name, { ms: e.ms + Number(k.kernelTimeMs), calls: e.calls + 1 });
+    /** Kernel time per step by kernel: the median over `steps` profiled steps, largest first. */
+    profile: async (steps: number) => {
+      const by = new Map<string, { ms: number[]; calls: number }>();
+      for (let i = 0; i < steps; i++) {
+        const p = await tf.profile(async () => (await step().data(), undefined));
+        const perStep = new Map<string, { ms: number; calls: number }>();
+        for (const k of p.kernels) {
+          const e = perStep.get(k.name) ?? { ms: 0, calls: 0 };
+          perStep.set(k.name, { ms: e.ms + Number(k.kernelTimeMs), calls: e.calls + 1 });
+        }
+        for (const [name, e] of perStep) {
+          const all = by.get(name) ?? { ms: [], calls: e.calls };
+          all.ms.push(e.ms);
+          by.set(name, all);
+        }
       }
-      return [...by].map(([kernel, e]) => ({ kernel, ms: Math.round(e.ms * 10) / 10, calls: e.calls })).sort((a, b) => b.ms - a.ms).slice(0, 12);
+      return [...by].map(([kernel, e]) => ({ kernel, ms: Math.round(median(e.ms) * 10) / 10, calls: e.calls })).sort((a, b) => b.ms - a.ms).slice(0, 12);
     },
     dispose: () => (tf.dispose([x, labels, images]), sgd.dispose()),
   };
@@ -148,10 +166,12 @@ async function measure(j: Job, backend: string, threads: number | undefined, s: 
   const torchInfo = tt ? await tt.request<{ threads: number; torch: string }>({ cmd: 'info' }) : null;
   if (tt) await tt.request({ cmd: 'build', spec: j.spec, batch: s.batch });
   const runs = cpu ? Math.max(1, Math.min(s.runs, 3)) : s.runs;
-  const train: number[] = [];
-  const infer: number[] = [];
-  const torchTrain: number[] = [];
-  const torchInfer: number[] = [];
+  const train: Array<{ ms: number; cpuMs: number }> = [];
+  const infer: Array<{ ms: number; cpuMs: number }> = [];
+  type TorchRun = { ms: number[]; cpuMs: number[] };
+  const torchTrain: TorchRun = { ms: [], cpuMs: [] };
+  const torchInfer: TorchRun = { ms: [], cpuMs: [] };
+  const add = (to: TorchRun, r: TorchRun) => (to.ms.push(...r.ms), to.cpuMs.push(...r.cpuMs));
   for (let i = 0; i < (cpu ? 1 : s.warmup); i++) {
     await t.train();
     await t.infer();
@@ -159,22 +179,29 @@ async function measure(j: Job, backend: string, threads: number | undefined, s: 
   }
   for (let i = 0; i < runs; i++) {
     train.push(await t.train());
-    if (tt) torchTrain.push(...(await tt.request<{ ms: number[] }>({ cmd: 'train', steps: 1 })).ms);
+    if (tt) add(torchTrain, await tt.request<TorchRun>({ cmd: 'train', steps: 1 }));
   }
   for (let i = 0; i < runs; i++) {
     infer.push(await t.infer());
-    if (tt) torchInfer.push(...(await tt.request<{ ms: number[] }>({ cmd: 'infer', images: s.images, reps: 1 })).ms);
+    if (tt) add(torchInfer, await tt.request<TorchRun>({ cmd: 'infer', images: s.images, reps: 1 }));
   }
   const row: BenchRow = {
     model: j.model, ratio: j.ratio, backend, ...(cpu ? {} : { threads }), params: countParams(j.spec), macsPerImage: countMacs(j.spec),
-    batch: s.batch, trainStepMs: (median(train) * s.batch) / trainBatch, images: s.images, inferMs: (median(infer) * s.images) / inferBatch, runs,
+    batch: s.batch, trainStepMs: (median(train.map((t) => t.ms)) * s.batch) / trainBatch, images: s.images, inferMs: (median(infer.map((t) => t.ms)) * s.images) / inferBatch,
+    trainStepCpuMs: (median(train.map((t) => t.cpuMs)) * s.batch) / trainBatch, inferCpuMs: (median(infer.map((t) => t.cpuMs)) * s.images) / inferBatch, runs,
   };
   if (cpu) row.note = `cpu measured at batch ${trainBatch} (training, ${runs} runs after 1 warm-up) and ${inferBatch} images (inference), scaled linearly to ${s.batch} and ${s.images}`;
   if (tt && torchInfo) {
-    row.torch = { trainStepMs: median(torchTrain), inferMs: median(torchInfer), threads: torchInfo.threads, version: torchInfo.torch };
-    row.ratioToTorch = { train: row.trainStepMs / row.torch.trainStepMs, infer: row.inferMs / row.torch.inferMs };
+    row.torch = {
+      trainStepMs: median(torchTrain.ms), inferMs: median(torchInfer.ms), trainStepCpuMs: median(torchTrain.cpuMs), inferCpuMs: median(torchInfer.cpuMs),
+      threads: torchInfo.threads, version: torchInfo.torch,
+    };
+    row.ratioToTorch = {
+      train: row.trainStepMs / row.torch.trainStepMs, infer: row.inferMs / row.torch.inferMs,
+      trainCpu: row.trainStepCpuMs / row.torch.trainStepCpuMs, inferCpu: row.inferCpuMs / row.torch.inferCpuMs,
+    };
   }
-  if (s.profile && !cpu) row.profile = await t.profile();
+  if (s.profile && !cpu) row.profile = await t.profile(runs);
   t.dispose();
   disposeNetwork(net);
   return row;
@@ -182,15 +209,17 @@ async function measure(j: Job, backend: string, threads: number | undefined, s: 
 
 function table(rows: BenchRow[]): string {
   const f = (x: number | undefined, d = 0) => (x === undefined ? '-' : x.toFixed(d));
-  const head = ['model', 'p', 'backend', 'threads', 'params', 'train ms', 'infer ms', 'torch train', 'torch infer', 'wasm/torch train', 'wasm/torch infer'];
+  const head = ['model', 'p', 'backend', 'threads', 'params', 'train ms', 'infer ms', 'train cpu', 'torch train', 'torch infer', 'torch train cpu',
+    'wasm/torch train', 'wasm/torch infer', 'wasm/torch train cpu'];
   const body = rows.map((r) => [r.model, String(r.ratio), r.backend, r.threads === undefined ? '-' : String(r.threads), String(r.params), f(r.trainStepMs), f(r.inferMs),
-    f(r.torch?.trainStepMs), f(r.torch?.inferMs), f(r.ratioToTorch?.train, 2), f(r.ratioToTorch?.infer, 2)]);
+    f(r.trainStepCpuMs), f(r.torch?.trainStepMs), f(r.torch?.inferMs), f(r.torch?.trainStepCpuMs), f(r.ratioToTorch?.train, 2), f(r.ratioToTorch?.infer, 2),
+    f(r.ratioToTorch?.trainCpu, 2)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const notes = [...new Set(rows.flatMap((r) => (r.note ? [r.note] : [])))];
   const profiles = rows.filter((r) => r.profile).map((r) => `${r.model} p=${r.ratio} ${r.backend} kernel ms: ${r.profile!.map((p) => `${p.kernel} ${p.ms}/${p.calls}`).join(', ')}`);
   const b = rows[0];
-  return [line(head), ...body.map(line), '', `train: ms per step at batch ${b?.batch}; infer: ms per ${b?.images} images; medians`, ...notes, ...profiles].join('\n');
+  return [line(head), ...body.map(line), '', `train: ms per step at batch ${b?.batch}; infer: ms per ${b?.images} images; medians; cpu: CPU time of the process`, ...notes, ...profiles].join('\n');
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
 import { onBackend, prepareBackends, randomValues, relativeError, valuesOf, type BackendName } from '../../testing/backends.ts';
+import { conv2dBackpropFilterConfig, type FilterGradForm } from './conv2dBackpropFilter.ts';
 
 interface ConvCase {
   n: number;
@@ -79,13 +80,19 @@ describe('wasm conv2d gradient kernels', () => {
     expect(relativeError(wasm.dx, cpu.dx)).toBeLessThan(1e-4);
   });
 
-  it('free every intermediate on the wasm heap', async () => {
-    const c = FIXED[2]!;
+  it.each([FIXED[1]!, FIXED[2]!, FIXED[3]!])('free every intermediate (and view) on the wasm heap: %o', async (c) => {
     await gradients('wasm', c, 0);
     const before = await onBackend('wasm', () => tf.engine().backend.numDataIds());
     await gradients('wasm', c, 0);
     expect(await onBackend('wasm', () => tf.engine().backend.numDataIds())).toBe(before);
   });
+
+  it.each((['gemm', 'conv'] as const).flatMap((form) => FIXED.map((c, i) => [form, label(c), c, i] as const)))(
+    'each filter-gradient form matches the cpu backend: %s, %s', async (form, _, c, i) => {
+      const cpu = await gradients('cpu', c, i);
+      const wasm = await onBackend('wasm', () => filterGradient(c, i, form));
+      expect(relativeError(wasm, cpu.dw)).toBeLessThan(1e-4);
+    });
 
   it('leave unequal strides to the kernel they replace, and refuse NCHW filter gradients by name', async () => {
     const c: ConvCase = { n: 1, h: 6, w: 6, ci: 2, co: 3, k: 3, s: 1, pad: 'same' };
@@ -101,6 +108,24 @@ describe('wasm conv2d gradient kernels', () => {
     });
   });
 });
+
+/** dW of one case through one form of the wasm kernel, called directly; checks it frees what it made. */
+async function filterGradient(c: ConvCase, seed: number, form: FilterGradForm): Promise<Float32Array> {
+  const xShape = [c.n, c.h, c.w, c.ci] as [number, number, number, number];
+  const fShape = [c.k, c.k, c.ci, c.co] as [number, number, number, number];
+  const out = tf.conv2d(tf.zeros(xShape) as tf.Tensor4D, tf.zeros(fShape) as tf.Tensor4D, c.s, c.pad);
+  const x = tf.tensor4d(randomValues(xShape, seed, 'x'), xShape);
+  const dy = tf.tensor4d(randomValues(out.shape, seed, 'dy'), out.shape as [number, number, number, number]);
+  const before = tf.engine().backend.numDataIds();
+  const kernel = conv2dBackpropFilterConfig('wasm', form).kernelFunc;
+  const attrs = { strides: [c.s, c.s], pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: fShape };
+  const info = kernel({ inputs: { x, dy }, backend: tf.engine().backend, attrs } as never) as tf.TensorInfo;
+  expect(tf.engine().backend.numDataIds()).toBe(before + 1);
+  const values = tf.engine().backend.readSync(info.dataId) as Float32Array;
+  tf.engine().backend.disposeData(info.dataId);
+  tf.dispose([out, x, dy]);
+  return values;
+}
 
 function runUneven(c: ConvCase): Promise<Float32Array> {
   const dy = tf.tensor4d(randomValues([c.n, 6, 3, c.co], 1, 'dy'), [c.n, 6, 3, c.co]);

@@ -8,6 +8,7 @@
  * registered for wasm.
  */
 import { getKernel, type KernelBackend, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
+import { allocate, isView, makeView, releaseView } from './wasmMemory.ts';
 
 export class KernelScope {
   private readonly temps: TensorInfo[] = [];
@@ -36,6 +37,20 @@ export class KernelScope {
     return info;
   }
 
+  /** A new float32 intermediate, contents undefined (wasm only; fill it through heapF32). */
+  alloc(shape: number[]): TensorInfo {
+    const info = allocate(this.backend, shape);
+    this.temps.push(info);
+    return info;
+  }
+
+  /** A zero-copy window of `base` from element `offset` (wasm only; see wasmMemory.ts). Never an output. */
+  view(base: TensorInfo, offset: number, shape: number[]): TensorInfo {
+    const info = makeView(this.backend, base, offset, shape);
+    this.temps.push(info);
+    return info;
+  }
+
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }
@@ -54,6 +69,7 @@ export class KernelScope {
   output(result: TensorInfo): TensorInfo {
     const i = this.temps.indexOf(result);
     if (i < 0) throw new Error('KernelScope.output: the result was not produced in this scope');
+    if (isView(result)) throw new Error('KernelScope.output: a view cannot be a kernel output');
     this.temps.splice(i, 1);
     this.dispose();
     return result;
@@ -61,7 +77,10 @@ export class KernelScope {
 
   /** Frees every intermediate (also on error paths). */
   dispose(): void {
-    for (const t of this.temps.splice(0)) this.backend.disposeData(t.dataId);
+    // Views first (reshapes of a view share its data id, so they are views too), then what they point into.
+    const temps = this.temps.splice(0);
+    for (const t of temps) if (isView(t)) releaseView(this.backend, t);
+    for (const t of temps) if (!isView(t)) this.backend.disposeData(t.dataId);
   }
 }
 
