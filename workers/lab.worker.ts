@@ -16,6 +16,7 @@ import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
 import type { MethodMeta } from '../src/core/experiment/events.ts';
 import { runExperiment } from '../src/core/experiment/runExperiment.ts';
+import { onInferenceProgress } from '../src/core/train/inferenceProgress.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { loadDataset } from './loadDataset.ts';
@@ -52,6 +53,9 @@ const checkStop = (): boolean => {
 };
 
 let planned: MethodMeta[] = [];
+/** The network that trained last: evaluations are its; scoring and ranking are its track's selector's. */
+let lastTag: { track: string; role: 'selector' | 'target'; method?: string; round: number } | null = null;
+const WORK_EVENT_MS = 100;
 
 /** Lets the heartbeat follow the run: its networks' sizes, which of them have trained. */
 function watchRun(event: LabEvent): void {
@@ -59,6 +63,7 @@ function watchRun(event: LabEvent): void {
     planned = event.methods;
     pulse.planned(planned.flatMap((m) => [m.selector.macs, m.target.macs]));
   } else if (event.type === 'step') {
+    lastTag = { track: event.track, role: event.role, ...(event.method ? { method: event.method } : {}), round: event.round };
     const m = planned.find((x) => (event.role === 'target' ? x.method === event.method : x.track === event.track));
     pulse.stepSeen(m ? (event.role === 'target' ? m.target.macs : m.selector.macs) : 0);
   }
@@ -97,6 +102,15 @@ const api = {
     shared = stopFlag;
     pulse.runStarted();
     const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
+    let lastWork = -Infinity;
+    lastTag = null;
+    onInferenceProgress((phase, done, total) => {
+      const t = performance.now();
+      if (!lastTag || (t - lastWork < WORK_EVENT_MS && done > 0 && done < total)) return;
+      lastWork = t;
+      const tag = phase === 'evaluating' ? lastTag : { track: lastTag.track, role: 'selector' as const, round: lastTag.round };
+      batcher.push({ type: 'work', phase, ...tag, done, total, at: t });
+    });
     try {
       batcher.push({ type: 'status', text: 'choosing a backend' });
       const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
@@ -112,12 +126,13 @@ const api = {
         backend: backend.name,
         emit: (event) => {
           watchRun(event);
-          batcher.push(event);
+          batcher.push({ ...event, at: performance.now() });
         },
         cancelled: checkStop,
         yieldNow,
       });
     } finally {
+      onInferenceProgress(undefined);
       await batcher.drain();
       running = false;
       pulse.runEnded();

@@ -54,7 +54,7 @@ export interface LabState {
 
 const idleRun = (): RunState => ({
   status: 'idle', id: 0, config: null, backend: null, activity: null, error: null, notice: null, deviceLost: null,
-  phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
+  phase: null, plan: null, progress: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
 });
 
 const withoutDraft = (drafts: LabState['drafts'], key: ConfigKey): LabState['drafts'] => {
