@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
+import { startMemoryWatch } from './services/memory.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -10,6 +11,7 @@ startUrlSync();
 installTestApi();
 void refreshDatasets();
 startDatasetSync();
+startMemoryWatch();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

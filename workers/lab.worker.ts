@@ -19,7 +19,8 @@ import { runExperiment } from '../src/core/experiment/runExperiment.ts';
 import { onInferenceProgress } from '../src/core/train/inferenceProgress.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
-import { loadDataset } from './loadDataset.ts';
+import { forgetLargeDataset, loadDataset } from './loadDataset.ts';
+import type { Dataset } from '../src/core/data/types.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
@@ -56,6 +57,21 @@ let planned: MethodMeta[] = [];
 /** The network that trained last: evaluations are its; scoring and ranking are its track's selector's. */
 let lastTag: { track: string; role: 'selector' | 'target'; method?: string; round: number } | null = null;
 const WORK_EVENT_MS = 100;
+
+/**
+ * The engine's own view of a dataset (shallow copies), emptied once the engine has made its pool and test
+ * copies (at 'run-started'; after that it reads only the dataset's id, name and classes). With a large
+ * dataset not kept between runs either, the engine's copies are the only pixels in the worker.
+ */
+function engineView(d: Dataset): { view: Dataset; release: () => void } {
+  const view: Dataset = { ...d, train: { ...d.train }, ...(d.test ? { test: { ...d.test } } : {}) };
+  const release = () => {
+    view.train = { ...view.train, images: new Uint8Array(0) };
+    if (view.test) view.test = { ...view.test, images: new Uint8Array(0) };
+    forgetLargeDataset();
+  };
+  return { view, release };
+}
 
 /** Lets the heartbeat follow the run: its networks' sizes, which of them have trained. */
 function watchRun(event: LabEvent): void {
@@ -118,13 +134,14 @@ const api = {
       watchDevice(backend.name, (message) => batcher.push({ type: 'device-lost', message }));
       if (cancelled()) return;
       batcher.push({ type: 'status', text: `loading ${config.dataset}` });
-      const dataset = await loadDataset(config.dataset);
+      const { view, release } = engineView(await loadDataset(config.dataset));
       if (cancelled()) return;
       batcher.push({ type: 'status', text: 'preparing the networks' });
       await yieldNow();
-      await runExperiment(config, dataset, {
+      await runExperiment(config, view, {
         backend: backend.name,
         emit: (event) => {
+          if (event.type === 'run-started') release();
           watchRun(event);
           batcher.push({ ...event, at: performance.now() });
         },

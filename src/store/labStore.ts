@@ -39,6 +39,8 @@ export interface LabActions {
   runTerminated(id: number, notice: string): void;
 
   setShare(url: string | null, copied: boolean): void;
+  /** This page's memory with its workers, as the browser measured it (bytes). */
+  setMeasuredMemory(bytes: number): void;
 }
 
 export interface LabState {
@@ -49,6 +51,8 @@ export interface LabState {
   run: RunState;
   metrics: Metrics;
   share: { url: string | null; copied: boolean };
+  /** performance.measureUserAgentSpecificMemory()'s last answer (bytes), or null. */
+  measuredMemory: number | null;
   actions: LabActions;
 }
 
@@ -72,6 +76,7 @@ export const useLab = create<LabState>()((set, get) => ({
   run: idleRun(),
   metrics: emptyMetrics(),
   share: { url: null, copied: false },
+  measuredMemory: null,
   actions: {
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
@@ -169,6 +174,9 @@ export const useLab = create<LabState>()((set, get) => ({
 
     setShare(url, copied) {
       set({ share: { url, copied } });
+    },
+    setMeasuredMemory(bytes) {
+      set({ measuredMemory: bytes });
     },
   },
 }));
