@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { startHistorySync } from './services/history.ts';
+import { startMemoryWatch } from './services/memory.ts';
 import { startReproductionWatch } from './services/reproduce.ts';
 import { openSharedResults } from './services/shareResults.ts';
 import { installTestApi } from './services/testApi.ts';
@@ -15,6 +16,7 @@ startReproductionWatch();
 installTestApi();
 void refreshDatasets();
 startDatasetSync();
+startMemoryWatch();
 void openSharedResults();
 
 const root = document.getElementById('root');

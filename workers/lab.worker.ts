@@ -16,11 +16,13 @@ import * as Comlink from 'comlink';
 import type { RunConfig } from '../src/core/config/runConfig.ts';
 import type { MethodMeta, RunResults } from '../src/core/experiment/events.ts';
 import { runExperiment, type FinalModel } from '../src/core/experiment/runExperiment.ts';
-import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
 import { evaluateSavedModel, savedModelConfig, type SavedModelReport } from '../src/core/experiment/savedModel.ts';
+import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
+import { onInferenceProgress } from '../src/core/train/inferenceProgress.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
-import { loadDataset } from './loadDataset.ts';
+import { forgetLargeDataset, loadDataset } from './loadDataset.ts';
+import type { Dataset } from '../src/core/data/types.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
@@ -57,6 +59,24 @@ const checkStop = (): boolean => {
 };
 
 let planned: MethodMeta[] = [];
+/** The network that trained last: evaluations are its; scoring and ranking are its track's selector's. */
+let lastTag: { track: string; role: 'selector' | 'target'; method?: string; round: number } | null = null;
+const WORK_EVENT_MS = 100;
+
+/**
+ * The engine's own view of a dataset (shallow copies), emptied once the engine has made its pool and test
+ * copies (at 'run-started'; after that it reads only the dataset's id, name and classes). With a large
+ * dataset not kept between runs either, the engine's copies are the only pixels in the worker.
+ */
+function engineView(d: Dataset): { view: Dataset; release: () => void } {
+  const view: Dataset = { ...d, train: { ...d.train }, ...(d.test ? { test: { ...d.test } } : {}) };
+  const release = () => {
+    view.train = { ...view.train, images: new Uint8Array(0) };
+    if (view.test) view.test = { ...view.test, images: new Uint8Array(0) };
+    forgetLargeDataset();
+  };
+  return { view, release };
+}
 
 /** Lets the heartbeat follow the run: its networks' sizes, which of them have trained. */
 function watchRun(event: LabEvent): void {
@@ -64,6 +84,7 @@ function watchRun(event: LabEvent): void {
     planned = event.methods;
     pulse.planned(planned.flatMap((m) => [m.selector.macs, m.target.macs]));
   } else if (event.type === 'step') {
+    lastTag = { track: event.track, role: event.role, ...(event.method ? { method: event.method } : {}), round: event.round };
     const m = planned.find((x) => (event.role === 'target' ? x.method === event.method : x.track === event.track));
     pulse.stepSeen(m ? (event.role === 'target' ? m.target.macs : m.selector.macs) : 0);
   }
@@ -105,6 +126,15 @@ const api = {
     shared = stopFlag;
     pulse.runStarted();
     const batcher = createBatcher<LabEvent>(async (batch) => onEvents(batch), BATCH_MS, (e) => URGENT.has(e.type));
+    let lastWork = -Infinity;
+    lastTag = null;
+    onInferenceProgress((phase, done, total) => {
+      const t = performance.now();
+      if (!lastTag || (t - lastWork < WORK_EVENT_MS && done > 0 && done < total)) return;
+      lastWork = t;
+      const tag = phase === 'evaluating' ? lastTag : { track: lastTag.track, role: 'selector' as const, round: lastTag.round };
+      batcher.push({ type: 'work', phase, ...tag, done, total, at: t });
+    });
     try {
       batcher.push({ type: 'status', text: 'choosing a backend' });
       const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
@@ -112,21 +142,23 @@ const api = {
       watchDevice(backend.name, (message) => batcher.push({ type: 'device-lost', message }));
       if (cancelled()) return;
       batcher.push({ type: 'status', text: `loading ${config.dataset}` });
-      const dataset = await loadDataset(config.dataset);
+      const { view, release } = engineView(await loadDataset(config.dataset));
       if (cancelled()) return;
       batcher.push({ type: 'status', text: 'preparing the networks' });
       await yieldNow();
-      await runExperiment(config, dataset, {
+      await runExperiment(config, view, {
         backend: backend.name,
         emit: (event) => {
+          if (event.type === 'run-started') release();
           watchRun(event);
-          batcher.push(event);
+          batcher.push({ ...event, at: performance.now() });
         },
         cancelled: checkStop,
         yieldNow,
         finalModel: (m) => void finalModels.set(m.method, m),
       }, previous);
     } finally {
+      onInferenceProgress(undefined);
       await batcher.drain();
       running = false;
       pulse.runEnded();

@@ -1,8 +1,8 @@
 /**
  * The run worker's dataset source: one the user imported (IndexedDB, so it works offline) or an
  * embedded one (fetched from public/data, which the service worker keeps for offline use). The last one
- * loaded is kept, so a rerun does not read it again; an imported one is looked up again each time, so a
- * dataset deleted in another tab is not run from the kept copy.
+ * loaded is kept, so a rerun does not read it again (unless it is large: see forgetLargeDataset); an
+ * imported one is looked up again each time, so a dataset deleted in another tab is not run from the kept copy.
  */
 import { findEmbedded, loadEmbeddedDataset, readManifest, type FetchBytes } from '../src/core/data/embedded.ts';
 import { DatasetError, type Dataset } from '../src/core/data/types.ts';
@@ -42,4 +42,14 @@ export async function loadDataset(id: string): Promise<Dataset> {
   const dataset = await loadEmbeddedDataset(entry.id, fetchBytes);
   cached = { key: id, dataset, imported: false };
   return dataset;
+}
+
+/** Datasets larger than this are not kept between runs: during a run the engine's pool and test copies are the only pixels. */
+export const KEEP_BYTES = 64 * 2 ** 20;
+
+const pixelBytes = (d: Dataset) => d.train.images.byteLength + (d.test?.images.byteLength ?? 0);
+
+/** Drops the kept dataset if it is large, so that the engine's copies are the worker's only copy of the pixels. */
+export function forgetLargeDataset(): void {
+  if (cached && pixelBytes(cached.dataset) > KEEP_BYTES) cached = undefined;
 }

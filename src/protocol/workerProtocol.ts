@@ -5,14 +5,32 @@
  * lost WebGPU device). Plain data and types only: this module loads nothing.
  */
 import type { BackendChoice } from '../core/config/backend.ts';
-import type { RunEvent } from '../core/experiment/events.ts';
+import type { Role, RunEvent } from '../core/experiment/events.ts';
+import type { InferencePhase } from '../core/train/inferenceProgress.ts';
+
+/**
+ * Progress of an inference pass or a ranking (the engine's 'step' events cover training): images done of
+ * total, for the network named as a step event names it. Scoring and ranking are always the selector's.
+ */
+export interface WorkProgress {
+  type: 'work';
+  phase: InferencePhase;
+  track: string;
+  role: Role;
+  method?: string;
+  round: number;
+  done: number;
+  total: number;
+}
 
 export type WorkerNote =
   | ({ type: 'backend' } & BackendChoice)
   | { type: 'status'; text: string }
-  | { type: 'device-lost'; message: string };
+  | { type: 'device-lost'; message: string }
+  | WorkProgress;
 
-export type LabEvent = RunEvent | WorkerNote;
+/** `at`: when the worker emitted it (its performance.now(), ms), for rates measured in the worker's time. */
+export type LabEvent = (RunEvent | WorkerNote) & { at?: number };
 
 /** Receives events in batches (about every 100 ms), never once per step. Across comlink it returns a promise. */
 export type EventSink = (events: LabEvent[]) => void | Promise<void>;

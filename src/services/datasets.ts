@@ -19,9 +19,13 @@ import { describeQuotaError, errorText, quotaMessage, requestPersistentStorage, 
 let manifest: Promise<EmbeddedManifest> | undefined;
 
 function embeddedManifest(): Promise<EmbeddedManifest> {
-  manifest ??= fetch(`${import.meta.env.BASE_URL}data/manifest.json`)
+  const url = `${import.meta.env.BASE_URL}data/manifest.json`;
+  manifest ??= fetch(url)
+    .catch((error: unknown) => {
+      throw new Error(`could not load ${url} (${errorText(error)}): offline before the lab was kept for offline use?`);
+    })
     .then(async (r) => {
-      if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`);
+      if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
       return parseManifest(new Uint8Array(await r.arrayBuffer()));
     })
     .catch((error: unknown) => {

@@ -65,6 +65,8 @@ const KEEP = 'the finished rounds are kept; the next Start uses a new worker';
 
 /** Why the worker crashed, from its error event; a guess at memory only when its tensors were large. */
 function crashMessage(w: LabWorker, event: ErrorEvent): string {
+  // An error before the first heartbeat with no message: the script did not load (offline, not cached) or did not start.
+  if (w.beat === null && !event.message) return "could not load the lab worker's script (lab.worker.js): offline, and not kept for offline use?";
   const heavy = w.beat !== null && w.beat.tensorBytes > LARGE_TENSOR_BYTES;
   const what = event.message || `no error message${heavy ? ` (it held ${Math.round(w.beat!.tensorBytes / 2 ** 20)} MiB of tensors: out of memory?)` : ''}`;
   return `the worker crashed: ${what}`;
@@ -94,6 +96,7 @@ function watch(w: LabWorker): void {
 
 function labWorker(): LabWorker {
   if (current) return current;
+  // Written inline: Vite bundles a worker only from this exact `new Worker(new URL(...))` form.
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
   let markGone: (reason: Error) => void = () => undefined;
   const gone = new Promise<never>((_, reject) => (markGone = reject));

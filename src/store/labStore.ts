@@ -51,6 +51,8 @@ export interface LabActions {
 
   /** A link to share, whether it reached the clipboard, or why there is none. */
   setShare(url: string | null, copied: boolean, problem?: string): void;
+  /** This page's memory with its workers, as the browser measured it (bytes). */
+  setMeasuredMemory(bytes: number): void;
 }
 
 export interface LabState {
@@ -70,12 +72,14 @@ export interface LabState {
   repeats: Repeats | null;
   /** The last check of an exported model opened in the lab. */
   modelCheck: ModelCheck | null;
+  /** performance.measureUserAgentSpecificMemory()'s last answer (bytes), or null. */
+  measuredMemory: number | null;
   actions: LabActions;
 }
 
 const idleRun = (): RunState => ({
   status: 'idle', id: 0, origin: 'live', historyId: null, title: null, config: null, backend: null, activity: null, error: null, notice: null, deviceLost: null,
-  phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
+  phase: null, plan: null, progress: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
 });
 
 const withoutDraft = (drafts: LabState['drafts'], key: ConfigKey): LabState['drafts'] => {
@@ -98,6 +102,7 @@ export const useLab = create<LabState>()((set, get) => ({
   comparison: [],
   repeats: null,
   modelCheck: null,
+  measuredMemory: null,
   actions: {
     setValue(key, value) {
       const why = fieldProblem(CONFIG_FIELDS[key], value);
@@ -223,6 +228,9 @@ export const useLab = create<LabState>()((set, get) => ({
 
     setShare(url, copied, problem) {
       set({ share: { url, copied, problem: problem ?? null } });
+    },
+    setMeasuredMemory(bytes) {
+      set({ measuredMemory: bytes });
     },
   },
 }));

@@ -5,10 +5,12 @@ import { defaultConfig, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunEvent } from '../core/experiment/events.ts';
 import { runExperiment } from '../core/experiment/runExperiment.ts';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
+import { onInferenceProgress } from '../core/train/inferenceProgress.ts';
+import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { syntheticDataset } from '../testing/syntheticDataset.ts';
 import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import type { RunState } from './types.ts';
-import { phaseKey, unitsDone } from './workPlan.ts';
+import { phaseKey, progressOf } from './workPlan.ts';
 
 const config: RunConfig = {
   ...defaultConfig(),
@@ -18,17 +20,34 @@ const config: RunConfig = {
 
 const startRun = (): RunState => ({
   status: 'starting', id: 1, origin: 'live', historyId: null, title: null, config, backend: null, activity: null, error: null, notice: null, deviceLost: null,
-  phase: null, plan: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
+  phase: null, plan: null, progress: null, done: 0, trainingSince: null, etaSeconds: null, seconds: null,
 });
 
 let events: RunEvent[] = [];
+/** The same run with the worker's 'work' reports between the engine's events, tagged as the worker tags them. */
+let withWork: LabEvent[] = [];
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
   registerWasmTrainingKernels();
   const dataset = syntheticDataset({ train: 100, test: 30, size: 8 });
   events = [];
-  await runExperiment(config, dataset, { backend: 'wasm', emit: (e) => events.push(e), cancelled: () => false });
+  withWork = [];
+  let tag: { track: string; role: 'selector' | 'target'; method?: string; round: number } | null = null;
+  onInferenceProgress((phase, done, total) => {
+    if (!tag) return;
+    withWork.push({ type: 'work', phase, ...(phase === 'evaluating' ? tag : { track: tag.track, role: 'selector' as const, round: tag.round }), done, total });
+  });
+  const emit = (e: RunEvent) => {
+    if (e.type === 'step') tag = { track: e.track, role: e.role, ...(e.method ? { method: e.method } : {}), round: e.round };
+    events.push(e);
+    withWork.push(e);
+  };
+  try {
+    await runExperiment(config, dataset, { backend: 'wasm', emit, cancelled: () => false });
+  } finally {
+    onInferenceProgress(undefined);
+  }
 });
 
 describe('reduceEvents over a real event stream', () => {
@@ -37,8 +56,8 @@ describe('reduceEvents over a real event stream', () => {
     let metrics = emptyMetrics();
     const done: number[] = [];
     // Batches of three, as the worker might send them.
-    for (let i = 0; i < events.length; i += 3) {
-      ({ run, metrics } = reduceEvents(run, metrics, events.slice(i, i + 3), i));
+    for (let i = 0; i < withWork.length; i += 3) {
+      ({ run, metrics } = reduceEvents(run, metrics, withWork.slice(i, i + 3), i));
       done.push(run.done);
     }
     const results = events.at(-1)!.type === 'run-finished' ? (events.at(-1) as Extract<RunEvent, { type: 'run-finished' }>).results : null;
@@ -50,6 +69,8 @@ describe('reduceEvents over a real event stream', () => {
     expect(metrics.curves).toHaveLength(results!.methods.reduce((n, m) => n + m.curves.length, 0));
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(run.done).toBe(run.plan!.total);
+    // Every phase of the plan was reported complete.
+    for (const p of run.plan!.phases) expect(run.progress!.done[p.key] ?? 0, p.key).toBeCloseTo(p.units, 6);
   });
 
   it('places every step event in a phase of the work plan', () => {
@@ -58,9 +79,9 @@ describe('reduceEvents over a real event stream', () => {
     run = reduceEvents(run, emptyMetrics(), [started], 0).run;
     const steps = events.filter((e): e is Extract<RunEvent, { type: 'step' }> => e.type === 'step');
     expect(steps.length).toBeGreaterThan(0);
-    for (const e of steps) expect(unitsDone(run.plan!, phaseKey(e.track, e.round, e.role, e.method), e.step, e.totalSteps), `${e.track} ${e.role} ${e.method}`).toBeDefined();
-    // Phases follow the engine's order: each step lands at or after the previous phase's start.
-    const starts = steps.map((e) => run.plan!.phases[phaseKey(e.track, e.round, e.role, e.method)]!.start);
+    for (const e of steps) expect(progressOf(run.plan!, run.progress!, e), `${e.track} ${e.role} ${e.method}`).toBeDefined();
+    // Phases follow the engine's order: each step lands at or after the previous one's phase.
+    const starts = steps.map((e) => run.plan!.index[phaseKey('training', e.track, e.round, e.role, e.method)]!);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 

@@ -5,7 +5,7 @@
 import type { LabEvent } from '../protocol/workerProtocol.ts';
 import type { Metrics, RunState } from './types.ts';
 import { endOfRun } from './runEnd.ts';
-import { buildWorkPlan, estimateEta, phaseKey, unitsDone } from './workPlan.ts';
+import { buildWorkPlan, emptyProgress, estimate, phaseKey, recordProgress } from './workPlan.ts';
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_ROUNDS: Metrics['rounds'] = Object.freeze({});
@@ -22,6 +22,7 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
   let r = run;
   let m = metrics;
   const epochs = run.config?.epochs ?? 1;
+  let moved = false;
   for (const e of events) {
     switch (e.type) {
       case 'status':
@@ -36,20 +37,30 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
         break;
       case 'run-started':
         m = { ...emptyMetrics(), methods: e.methods, fractions: e.fractions, counts: e.counts, poolSize: e.poolSize, testSize: e.testSize, rounds: Object.fromEntries(e.methods.map((x) => [x.method, []])) };
-        r = { ...r, status: r.status === 'cancelling' ? r.status : 'running', activity: null, plan: buildWorkPlan(e, epochs), done: 0, trainingSince: nowMs, etaSeconds: null };
+        r = {
+          ...r, status: r.status === 'cancelling' ? r.status : 'running', activity: null,
+          plan: buildWorkPlan(e, { epochs, metric: run.config?.metric ?? 'lc' }),
+          progress: { ...emptyProgress(), startedAt: e.at ?? null, lastAt: e.at ?? null }, done: 0, trainingSince: nowMs, etaSeconds: null,
+        };
         break;
       case 'round-started':
         break;
       case 'step': {
         const stepsPerEpoch = Math.max(1, e.totalSteps / epochs);
-        const phase = { track: e.track, role: e.role, ...(e.method ? { method: e.method } : {}), round: e.round, rounds: m.counts.length, step: e.step, totalSteps: e.totalSteps, epoch: Math.min(epochs, Math.ceil(e.step / stepsPerEpoch)), epochs };
-        const done = r.plan ? (unitsDone(r.plan, phaseKey(e.track, e.round, e.role, e.method), e.step, e.totalSteps) ?? r.done) : r.done;
-        const elapsed = r.trainingSince === null ? 0 : (nowMs - r.trainingSince) / 1000;
-        r = { ...r, phase, done: Math.max(r.done, done), etaSeconds: r.plan ? estimateEta(r.plan, Math.max(r.done, done), elapsed) : null };
+        const phase = { kind: 'training' as const, track: e.track, role: e.role, ...(e.method ? { method: e.method } : {}), round: e.round, rounds: m.counts.length, step: e.step, totalSteps: e.totalSteps, epoch: Math.min(epochs, Math.ceil(e.step / stepsPerEpoch)), epochs };
+        r = { ...r, phase, ...(r.plan && r.progress ? { progress: recordProgress(r.plan, r.progress, e, e.at) } : {}) };
+        moved = true;
+        break;
+      }
+      case 'work': {
+        const epoch = r.phase && r.phase.kind === 'training' && r.phase.track === e.track && r.phase.role === e.role ? r.phase.epoch : epochs;
+        const phase = { kind: e.phase, track: e.track, role: e.role, ...(e.method ? { method: e.method } : {}), round: e.round, rounds: m.counts.length, step: e.done, totalSteps: e.total, epoch, epochs };
+        r = { ...r, phase, ...(r.plan && r.progress ? { progress: recordProgress(r.plan, r.progress, e, e.at) } : {}) };
+        moved = true;
         break;
       }
       case 'epoch': {
-        const key = phaseKey(e.track, e.round, e.role, e.method);
+        const key = phaseKey('training', e.track, e.round, e.role, e.method);
         const points = m.live?.key === key ? [...m.live.points, e.metrics] : [e.metrics];
         m = { ...m, live: { key, label: liveLabel(e.role, e.track, e.round, e.method), epochs: e.epochs, points } };
         break;
@@ -74,6 +85,10 @@ export function reduceEvents(run: RunState, metrics: Metrics, events: readonly L
         r = { ...r, ...endOfRun(r, e.cancelled, e.reason), seconds: e.results.seconds, etaSeconds: null, activity: null };
         break;
     }
+  }
+  if (moved && r.plan && r.progress && r.status !== 'done') {
+    const { etaSeconds, fraction } = estimate(r.plan, r.progress);
+    r = { ...r, done: Math.max(r.done, fraction), etaSeconds };
   }
   return { run: r, metrics: m };
 }

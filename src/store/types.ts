@@ -5,7 +5,7 @@ import type { MethodMeta, RoundResult, RunResults, TrainingCurve } from '../core
 import type { Verdict } from '../core/experiment/reproduction.ts';
 import type { RunSummary } from '../storage/db.ts';
 import type { IgnoredValue } from '../url/codec.ts';
-import type { WorkPlan } from './workPlan.ts';
+import type { WorkKind, WorkPlan, WorkProgressState } from './workPlan.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
 
@@ -42,13 +42,15 @@ export interface DatasetsState {
   next: string | null;
 }
 
-/** Where a run is: the network training now. */
+/** Where a run is: the network at work now, what it does, and how far it is with that. */
 export interface Phase {
+  kind: WorkKind;
   track: string;
   role: 'selector' | 'target';
   method?: string;
   round: number;
   rounds: number;
+  /** Training: steps; the other kinds: images done of total in the current pass. */
   step: number;
   totalSteps: number;
   epoch: number;
@@ -77,7 +79,9 @@ export interface RunState {
   deviceLost: string | null;
   phase: Phase | null;
   plan: WorkPlan | null;
-  /** Work done, in plan units, and when training started (ms, performance.now()). */
+  /** Progress measured so far (units done per phase, rates per network and kind). */
+  progress: WorkProgressState | null;
+  /** Fraction of the run done (of plan.total = 1), by estimated time; and when training started (ms, performance.now()). */
   done: number;
   trainingSince: number | null;
   etaSeconds: number | null;

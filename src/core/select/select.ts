@@ -7,6 +7,7 @@ import { now } from '../clock.ts';
 import type { Rng } from '../rng.ts';
 import type { BatchSource } from '../train/batchSource.ts';
 import type { Network } from '../train/network.ts';
+import { reportInference } from '../train/inferenceProgress.ts';
 import { predict } from '../train/predict.ts';
 import type { SelectionStrategy } from './strategy.ts';
 
@@ -42,16 +43,20 @@ export async function selectFromPool(
   }
   if (!selector) throw new Error(`strategy '${strategy.id}' needs a trained selector`);
   if (strategy.kind === 'uncertainty') {
-    const { scores } = await predict(selector, source, unlabeled, { score: strategy.score, ...cancel });
+    const { scores } = await predict(selector, source, unlabeled, { score: strategy.score, phase: 'scoring', ...cancel });
     const t1 = now();
+    reportInference('ranking', 0, unlabeled.length);
     const top = topScores(scores!, k);
+    reportInference('ranking', unlabeled.length, unlabeled.length);
     return { chosen: pick(top), scores: Array.from(top, (p) => scores![p]!), inferred: unlabeled.length, distanceEvaluations: 0, seconds: { inference: (t1 - t0) / 1000, ranking: (now() - t1) / 1000 } };
   }
   const all = [...Array.from(labeled), ...Array.from(unlabeled)];
-  const { features, featureWidth } = await predict(selector, source, all, { features: true, ...cancel });
+  const { features, featureWidth } = await predict(selector, source, all, { features: true, phase: 'scoring', ...cancel });
   const t1 = now();
   const distances = new Float64Array(Math.min(k, unlabeled.length));
+  reportInference('ranking', 0, unlabeled.length);
   const picked = strategy.rank(features!, featureWidth, labeled.length, unlabeled.length, k, distances);
+  reportInference('ranking', unlabeled.length, unlabeled.length);
   return {
     chosen: pick(picked),
     scores: Array.from(distances.subarray(0, picked.length)),

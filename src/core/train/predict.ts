@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { forward } from '../models/forward.ts';
 import { featureWidth } from '../models/spec.ts';
 import type { BatchSource } from './batchSource.ts';
+import { reportInference } from './inferenceProgress.ts';
 import type { Network } from './network.ts';
 
 export interface Predictions {
@@ -25,6 +26,8 @@ export interface PredictOptions {
   batchSize?: number;
   /** Checked between batches. */
   cancelled?: () => boolean;
+  /** What the pass is for, in progress reports (inferenceProgress.ts): 'evaluating' unless told. */
+  phase?: 'evaluating' | 'scoring';
 }
 
 export interface PredictResult extends Predictions {
@@ -40,6 +43,8 @@ export async function predict(net: Network, source: BatchSource, indices: ArrayL
   const features = options.features ? new Float32Array(n * width) : undefined;
   const scores = options.score ? new Float32Array(n) : undefined;
   const [h, w, c] = [source.height, source.width, source.channels];
+  const phase = options.phase ?? 'evaluating';
+  reportInference(phase, 0, n);
   for (let start = 0; start < n; start += size) {
     if (options.cancelled?.()) throw new CancelledError();
     const idx = Array.from({ length: Math.min(size, n - start) }, (_, i) => indices[start + i]!);
@@ -55,6 +60,7 @@ export async function predict(net: Network, source: BatchSource, indices: ArrayL
     let next = 1;
     if (features) features.set(data[next++]!, start * width);
     if (scores) scores.set(data[next]!, start);
+    reportInference(phase, Math.min(n, start + size), n);
   }
   return { probs, featureWidth: width, ...(features ? { features } : {}), ...(scores ? { scores } : {}) };
 }

@@ -7,7 +7,10 @@ import { cancelRun, startRun } from '../../services/runController.ts';
 import { shareLink } from '../../services/share.ts';
 import { useLab } from '../../store/labStore.ts';
 import { isActive } from '../../store/types.ts';
+import { deviceMemoryGb } from '../../services/memory.ts';
+import { estimateWorkerMemory, likelyLimit, type MemoryEstimate } from '../../store/memoryEstimate.ts';
 import { matchesDataset } from '../config/DatasetField.tsx';
+import { bytes } from '../format.ts';
 
 function useBlockers(): string[] {
   const { config, drafts, datasets } = useLab(useShallow((s) => ({ config: s.config, drafts: s.drafts, datasets: s.datasets })));
@@ -21,22 +24,51 @@ function useBlockers(): string[] {
   }, [config, drafts, datasets]);
 }
 
+/** The worker's estimated peak memory for these settings, or null while they cannot run. */
+function useMemoryEstimate(): MemoryEstimate | null {
+  const { config, datasets } = useLab(useShallow((s) => ({ config: s.config, datasets: s.datasets.list })));
+  return useMemo(() => {
+    const d = datasets.find((x) => matchesDataset(x, config.dataset));
+    return d && validateConfig(config).length === 0 ? estimateWorkerMemory(config, d) : null;
+  }, [config, datasets]);
+}
+
 /** Settings that can run but that a user should know about before Start. */
-function useWarnings(): string[] {
+function useWarnings(memory: MemoryEstimate | null): string[] {
   const { config, datasets } = useLab(useShallow((s) => ({ config: s.config, datasets: s.datasets.list })));
   return useMemo(() => {
     const d = datasets.find((x) => matchesDataset(x, config.dataset));
     if (!d || validateConfig(config).length > 0) return [];
+    const out: string[] = [];
     const pool = config.pool > 0 ? Math.min(config.pool, d.counts.train) : d.counts.train;
     const first = labelCounts(labelFractions(config.schedule, config.budget), pool)[0]!;
-    return first < d.classes ? [`the first round labels ${first} image${first === 1 ? '' : 's'}, fewer than the ${d.classes} classes: some classes start with no example`] : [];
-  }, [config, datasets]);
+    if (first < d.classes) out.push(`the first round labels ${first} image${first === 1 ? '' : 's'}, fewer than the ${d.classes} classes: some classes start with no example`);
+    const limit = likelyLimit(deviceMemoryGb());
+    if (memory && memory.total > limit) {
+      out.push(`this run needs about ${bytes(memory.total)} in its worker, more than this browser is likely to give (about ${bytes(limit)}): the tab may crash; use a smaller pool, batch or model`);
+    }
+    return out;
+  }, [config, datasets, memory]);
+}
+
+function MemoryLine({ memory }: { memory: MemoryEstimate | null }) {
+  const measured = useLab((s) => s.measuredMemory);
+  if (!memory) return null;
+  const device = deviceMemoryGb();
+  return (
+    <div className="muted" data-testid="run.memory" data-bytes={Math.round(memory.total)}>
+      Memory: about {bytes(memory.total)} at the worker's peak (pixels {bytes(memory.pixels)}, tensors {bytes(memory.tensors)})
+      {device ? ` · device ${device} GB` : ''}
+      {measured !== null ? ` · page and workers now ${bytes(measured)}` : ''}
+    </div>
+  );
 }
 
 export function RunControls() {
   const { status, lastConfig, share, replaceConfig } = useLab(useShallow((s) => ({ status: s.run.status, lastConfig: s.run.config, share: s.share, replaceConfig: s.actions.replaceConfig })));
   const blockers = useBlockers();
-  const warnings = useWarnings();
+  const memory = useMemoryEstimate();
+  const warnings = useWarnings(memory);
   const active = isActive(status);
   return (
     <div className="controls">
@@ -81,6 +113,7 @@ export function RunControls() {
           Note: {warnings.join('; ')}
         </div>
       )}
+      <MemoryLine memory={memory} />
       {blockers.length > 0 && !active && (
         <div className="muted" data-testid="run.blocked">
           Can't start: {blockers.join('; ')}

@@ -2,12 +2,22 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import type { Phase, RunState } from '../../store/types.ts';
-import { seconds } from '../format.ts';
+import { count, seconds } from '../format.ts';
 import { Notice } from '../Notice.tsx';
 
 function phaseText(p: Phase): string {
   const who = p.role === 'selector' ? `selector of ${p.track}` : `target ${p.method ?? ''}`;
-  return `${p.track} · round ${p.round + 1}/${p.rounds} · ${who} · epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.totalSteps}`;
+  const where = `${p.track} · round ${p.round + 1}/${p.rounds} · ${who}`;
+  switch (p.kind) {
+    case 'training':
+      return `${where} · training · epoch ${p.epoch}/${p.epochs} · step ${p.step}/${p.totalSteps}`;
+    case 'evaluating':
+      return `${where} · evaluating · ${count(p.step)}/${count(p.totalSteps)} test images`;
+    case 'scoring':
+      return `${where} · scoring the pool · ${count(p.step)}/${count(p.totalSteps)} images`;
+    case 'ranking':
+      return `${where} · ranking ${count(p.totalSteps)} pool images`;
+  }
 }
 
 function statusText(r: RunState): string {
@@ -46,11 +56,11 @@ export function RunStatus() {
       </div>
       <div className="progress-row">
         <progress data-testid="run.progress" data-progress={fraction.toFixed(3)} max={1} value={fraction} />
-        <span className="eta" data-testid="run.eta">
+        <span className="eta" data-testid="run.eta" data-eta={run.etaSeconds !== null && run.status === 'running' ? run.etaSeconds.toFixed(1) : undefined}>
           {(fraction * 100).toFixed(0)}%{run.etaSeconds !== null && run.status === 'running' ? ` · about ${seconds(run.etaSeconds)} left` : ''}
         </span>
       </div>
-      <div className="phase" data-testid="run.phase">
+      <div className="phase" data-testid="run.phase" data-kind={run.phase?.kind}>
         {run.phase && (run.status === 'running' || run.status === 'cancelling') ? phaseText(run.phase) : run.activity ?? '\u00a0'}
       </div>
       <Notice testId="run.error" className="notice error" alert>
