@@ -4,6 +4,7 @@ import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { startHistorySync } from './services/history.ts';
 import { startMemoryWatch } from './services/memory.ts';
 import { startReproductionWatch } from './services/reproduce.ts';
+import { registerServiceWorker } from './services/serviceWorker.ts';
 import { openSharedResults } from './services/shareResults.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
@@ -18,6 +19,7 @@ void refreshDatasets();
 startDatasetSync();
 startMemoryWatch();
 void openSharedResults();
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
