@@ -17,7 +17,8 @@ const isolation = {
  */
 const offline = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: 'script',
+  // Registered by src/services/offline.ts (a module): the page loads no classic script.
+  injectRegister: null,
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{js,css,html,wasm,json,bin,gz,txt,svg,png,ico}'],

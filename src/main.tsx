@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { startMemoryWatch } from './services/memory.ts';
+import { registerOfflineCache } from './services/offline.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -12,6 +13,7 @@ installTestApi();
 void refreshDatasets();
 startDatasetSync();
 startMemoryWatch();
+registerOfflineCache();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
