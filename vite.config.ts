@@ -17,7 +17,7 @@ const isolation = {
  */
 const offline = VitePWA({
   registerType: 'autoUpdate',
-  // Registered by src/services/serviceWorker.ts (no injected classic script).
+  // Registered by src/services/offline.ts (a module): the page loads no classic script.
   injectRegister: null,
   manifest: false,
   workbox: {

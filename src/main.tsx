@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { refreshDatasets, startDatasetSync } from './services/datasets.ts';
 import { startHistorySync } from './services/history.ts';
 import { startMemoryWatch } from './services/memory.ts';
+import { registerOfflineCache } from './services/offline.ts';
 import { startReproductionWatch } from './services/reproduce.ts';
-import { registerServiceWorker } from './services/serviceWorker.ts';
 import { openSharedResults } from './services/shareResults.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
@@ -19,7 +19,7 @@ void refreshDatasets();
 startDatasetSync();
 startMemoryWatch();
 void openSharedResults();
-registerServiceWorker();
+registerOfflineCache();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
