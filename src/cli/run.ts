@@ -8,6 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RunEvent, RunResults } from '../core/experiment/events.ts';
+import { aggregateRepeats } from '../core/experiment/repeats.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
 import { runExperiment, type FinalModel } from '../core/experiment/runExperiment.ts';
 import { repeatConfigs } from '../core/config/runConfig.ts';
@@ -105,14 +106,10 @@ export async function runCommand(argv: string[]): Promise<void> {
 
 /** Final accuracy per method over the seeds: mean ± sample standard deviation, and min-max. */
 function repeatsSummary(runs: RunResults[]): string {
-  const rows = runs[0]!.methods.map((m) => {
-    const values = runs.map((r) => {
-      const last = r.methods.find((x) => x.method === m.method)!.rounds.at(-1)!;
-      return last.targetAccuracy ?? last.selectorAccuracy;
-    });
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-    return `  ${m.method.padEnd(22)} ${pct(mean)} ± ${pct(sd)} (min ${pct(Math.min(...values))}, max ${pct(Math.max(...values))})`;
+  const { methods } = aggregateRepeats(runs);
+  const rows = methods.map((m) => {
+    const s = m.rounds.at(-1)!;
+    return `  ${m.method.padEnd(22)} ${pct(s.mean)} ± ${pct(s.sd)} (min ${pct(s.min)}, max ${pct(s.max)})`;
   });
   return [`final accuracy over ${runs.length} seeds (${runs.map((r) => r.config.seed).join(', ')}):`, ...rows].join('\n');
 }

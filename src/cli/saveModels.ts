@@ -3,10 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunConfig } from '../core/config/runConfig.ts';
 import type { FinalModel } from '../core/experiment/runExperiment.ts';
-import { writeWeightsManifest } from '../core/models/weightsManifest.ts';
-
-/** A file name for a method label ('prunefuse@0.5' -> 'prunefuse-0.5'). */
-export const modelFileStem = (method: string): string => method.replace(/[^A-Za-z0-9._-]+/g, '-');
+import { modelFileStem, writeWeightsManifest } from '../core/models/weightsManifest.ts';
 
 export async function saveModel(dir: string, model: FinalModel, config: RunConfig, backend: string): Promise<string> {
   await mkdir(dir, { recursive: true });

@@ -4,6 +4,7 @@
  */
 import type { RunResults } from '../core/experiment/events.ts';
 import { roundsCsv, selectionsCsv } from '../core/experiment/resultsCsv.ts';
+import { modelFileStem } from '../core/models/weightsManifest.ts';
 import { workerFinalModel } from './runController.ts';
 
 function download(name: string, blob: Blob): void {
@@ -62,7 +63,7 @@ export async function downloadChartPng(svg: SVGSVGElement, name: string): Promis
 
 /** The final model of a method as model.json + .bin; false when this tab's worker does not hold it. */
 export async function downloadFinalModel(method: string): Promise<boolean> {
-  const stem = method.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const stem = modelFileStem(method);
   const model = await workerFinalModel(method, `${stem}.weights.bin`);
   if (!model) return false;
   download(`${stem}.model.json`, new Blob([JSON.stringify(model.modelJson)], { type: 'application/json' }));

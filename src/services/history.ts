@@ -4,7 +4,7 @@
  * A running run holds a Web Lock named after it: a 'running' entry whose lock nobody holds was interrupted
  * and is offered for resume. When storage is full the run goes on in memory and the history says so.
  */
-import type { RunResults } from '../core/experiment/events.ts';
+import { endStatus, type RunResults } from '../core/experiment/events.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
 import { deleteRun, listRuns, loadRun, renameRun, saveRun, type StoredRun } from '../storage/runHistory.ts';
 import { labActions, useLab } from '../store/labStore.ts';
@@ -179,7 +179,7 @@ export async function importResultsFile(file: File): Promise<void> {
 /** Saves results that did not run here (imported, shared) in the history and shows them. */
 export async function keepResults(results: RunResults, source: 'imported' | 'shared', name: string): Promise<void> {
   const now = new Date().toISOString();
-  const status = results.complete ? 'done' : results.stopped === 'cancelled' ? 'cancelled' : 'failed';
+  const status = endStatus(results);
   const record: StoredRun = { id: crypto.randomUUID(), name, source, createdAt: now, updatedAt: now, status, config: results.config, backend: results.backend, results, ...(results.stopped && status === 'failed' ? { error: results.stopped } : {}) };
   labActions().replaceConfig(results.config);
   labActions().showResults(results, source, record.id, name);

@@ -7,8 +7,8 @@ import { labActions, useLab } from '../store/labStore.ts';
 import { isActive } from '../store/types.ts';
 import { evaluateModelInWorker } from './runController.ts';
 import { errorText } from './storageQuota.ts';
+import { pct } from '../ui/format.ts';
 
-const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 
 export async function checkModelFiles(files: readonly File[]): Promise<void> {
   const json = files.find((f) => f.name.endsWith('.json'));
@@ -22,8 +22,8 @@ export async function checkModelFiles(files: readonly File[]): Promise<void> {
     if (!bin) throw new Error(`its weights file ${named ?? '(.bin)'} was not picked with it`);
     const r = await evaluateModelInWorker(model, new Uint8Array(await bin.arrayBuffer()));
     const same = r.recorded !== null && r.accuracy === r.recorded;
-    const verdict = r.recorded === null ? '' : same ? ', exactly as recorded' : `; recorded ${pct(r.recorded)}${r.recordedBackend !== r.backend ? ` on ${r.recordedBackend}` : ''}`;
-    labActions().setModelCheck({ busy: false, ok: r.recorded === null ? null : same, text: `${r.method}: test accuracy ${pct(r.accuracy)} on ${r.testImages} images (${r.backend})${verdict}.` });
+    const verdict = r.recorded === null ? '' : same ? ', exactly as recorded' : `; recorded ${pct(r.recorded, 2)}${r.recordedBackend !== r.backend ? ` on ${r.recordedBackend}` : ''}`;
+    labActions().setModelCheck({ busy: false, ok: r.recorded === null ? null : same, text: `${r.method}: test accuracy ${pct(r.accuracy, 2)} on ${r.testImages} images (${r.backend})${verdict}.` });
   } catch (e) {
     labActions().setModelCheck({ busy: false, ok: false, text: `${json.name}: ${errorText(e)}` });
   }

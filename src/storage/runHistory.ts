@@ -2,6 +2,7 @@
  * The run history in IndexedDB: every run with its config and results so far (store `runs`), and a
  * summary of each (store `runIndex`), written together, so the list never reads a run's results.
  */
+import { finalAccuracy } from '../core/experiment/events.ts';
 import { labDb, type RunSummary, type StoredRun } from './db.ts';
 
 export type { RunSummary, StoredRun, StoredRunStatus } from './db.ts';
@@ -15,7 +16,7 @@ export function summarise(r: StoredRun): RunSummary {
     roundsTotal: results ? results.methods.length * results.fractions.length : 0,
     finals: (results?.methods ?? []).flatMap((m) => {
       const last = m.rounds.at(-1);
-      return last ? [{ method: m.method, accuracy: last.targetAccuracy ?? last.selectorAccuracy }] : [];
+      return last ? [{ method: m.method, accuracy: finalAccuracy(last) }] : [];
     }),
   };
 }

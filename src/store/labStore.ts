@@ -10,7 +10,7 @@ import type { DecodedConfig } from '../url/codec.ts';
 import type { LabEvent } from '../protocol/workerProtocol.ts';
 import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
-import type { RunResults } from '../core/experiment/events.ts';
+import { endStatus, type RunResults } from '../core/experiment/events.ts';
 import { metricsFromResults } from './metricsFromResults.ts';
 import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type ModelCheck, type Repeats, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
 
@@ -179,7 +179,7 @@ export const useLab = create<LabState>()((set, get) => ({
     showResults(results, origin, historyId, title) {
       const { run } = get();
       if (isActive(run.status)) return;
-      const status = results.complete ? 'done' : results.stopped === 'cancelled' ? 'cancelled' : 'failed';
+      const status = endStatus(results);
       set({
         run: { ...idleRun(), id: run.id + 1, origin, historyId, title, status, config: cloneConfig(results.config), backend: { name: results.backend, reason: 'as recorded' }, seconds: results.seconds, error: status === 'failed' ? (results.stopped ?? null) : null },
         metrics: metricsFromResults(results),

@@ -100,6 +100,13 @@ export interface RunResults {
   seconds: number;
 }
 
+/** A round's accuracy as the lab reports it: the final model's (the selector's, where it is the final model). */
+export const finalAccuracy = (r: Pick<RoundResult, 'targetAccuracy' | 'selectorAccuracy'>): number => r.targetAccuracy ?? r.selectorAccuracy;
+
+/** How a run ended, from its results: done, cancelled, or failed (with `stopped` as the reason). */
+export const endStatus = (r: Pick<RunResults, 'complete' | 'stopped'>): 'done' | 'cancelled' | 'failed' =>
+  r.complete ? 'done' : r.stopped === 'cancelled' ? 'cancelled' : 'failed';
+
 export type Role = 'selector' | 'target';
 
 export type RunEvent =

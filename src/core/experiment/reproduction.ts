@@ -3,7 +3,7 @@
  * accuracy and every selection); on another backend floating-point order differs, so the verdict is the
  * largest accuracy difference per method.
  */
-import type { RunResults } from './events.ts';
+import { finalAccuracy, type RunResults } from './events.ts';
 
 export interface Verdict {
   sameBackend: boolean;
@@ -13,7 +13,6 @@ export interface Verdict {
   differences: Array<{ method: string; largest: number }>;
 }
 
-const accuracy = (r: { targetAccuracy?: number; selectorAccuracy: number }) => r.targetAccuracy ?? r.selectorAccuracy;
 
 export function reproductionVerdict(recorded: RunResults, rerun: RunResults): Verdict {
   const differences = recorded.methods.map((m) => {
@@ -22,7 +21,7 @@ export function reproductionVerdict(recorded: RunResults, rerun: RunResults): Ve
     for (const r of m.rounds) {
       const o = other?.rounds.find((x) => x.round === r.round);
       if (!o) continue;
-      largest = Math.max(largest, Math.abs(accuracy(r) - accuracy(o)), Math.abs(r.selectorAccuracy - o.selectorAccuracy));
+      largest = Math.max(largest, Math.abs(finalAccuracy(r) - finalAccuracy(o)), Math.abs(r.selectorAccuracy - o.selectorAccuracy));
     }
     return { method: m.method, largest };
   });

@@ -2,7 +2,7 @@
  * Results as CSV: one row per method and round with the numbers the lab's table and charts show, and the
  * selected images per track and round (dataset numbering). RFC 4180 quoting; numbers as JSON writes them.
  */
-import type { RunResults } from './events.ts';
+import { finalAccuracy, type RunResults } from './events.ts';
 
 const cell = (v: unknown): string => {
   if (v === undefined || v === null) return '';
@@ -21,7 +21,7 @@ export const ROUND_COLUMNS = [
 export function roundsCsv(results: RunResults): string {
   const rows = results.methods.flatMap((m) =>
     m.rounds.map((r) => [
-      m.method, m.base, m.track, m.start ?? 'selector', m.kd, m.ratio, r.round, r.labeled, r.fraction, r.selectorAccuracy, r.targetAccuracy ?? r.selectorAccuracy,
+      m.method, m.base, m.track, m.start ?? 'selector', m.kd, m.ratio, r.round, r.labeled, r.fraction, r.selectorAccuracy, finalAccuracy(r),
       r.selectionFlops, r.cumulativeSelectionFlops, r.targetFlops, r.seconds.train, r.seconds.inference, r.seconds.ranking,
       r.cumulativeSelectionSeconds, r.targetSeconds,
     ]),

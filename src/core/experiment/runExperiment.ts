@@ -20,7 +20,7 @@ import { createNetwork, disposeNetwork, readNetwork, type Network } from '../tra
 import { CancelledError, evaluate } from '../train/predict.ts';
 import { train, type TrainOptions } from '../train/trainer.ts';
 import { addFlops, forwardFlops, rankingFlops, trainingFlops, type Flops } from './cost.ts';
-import { RESULTS_FORMAT, type MethodMeta, type MethodResult, type Role, type RunEvent, type RunResults, type TrackRecord, type TrainingCurve } from './events.ts';
+import { finalAccuracy, RESULTS_FORMAT, type MethodMeta, type MethodResult, type Role, type RunEvent, type RunResults, type TrackRecord, type TrainingCurve } from './events.ts';
 import { prepareExperimentData, type ExperimentData } from './experimentData.ts';
 import { labelCounts, labelFractions } from './labelSchedule.ts';
 import { info, planRun, type Plan, type Track } from './plan.ts';
@@ -187,7 +187,7 @@ function replay(results: RunResults, emit: (e: RunEvent) => void): void {
   for (const m of results.methods) {
     for (const result of m.rounds) {
       const curve = m.curves.find((c) => c.round === result.round);
-      if (curve) emit({ type: 'target-finished', method: m.method, round: result.round, accuracy: result.targetAccuracy ?? result.selectorAccuracy, curve });
+      if (curve) emit({ type: 'target-finished', method: m.method, round: result.round, accuracy: finalAccuracy(result), curve });
       emit({ type: 'round-finished', method: m.method, result });
     }
   }

@@ -9,6 +9,9 @@ import { sizeOf, weightShapes, type Weights } from './weights.ts';
 
 export const MODEL_FORMAT = 'prunefuse-lab/resnet';
 
+/** A file name for a method label ('prunefuse@0.5' -> 'prunefuse-0.5'): `<stem>.model.json`, `<stem>.weights.bin`. */
+export const modelFileStem = (method: string): string => method.replace(/[^A-Za-z0-9._-]+/g, '-');
+
 export interface ModelJson {
   format: typeof MODEL_FORMAT;
   generatedBy: string;

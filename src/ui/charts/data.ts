@@ -2,7 +2,9 @@
  * Shaping the metrics into chart rows. Series keys are positional ('s0', 's1', ...) because recharts reads
  * a dotted dataKey as a path, and method names such as 'prunefuse@0.5' have dots.
  */
-import type { RoundResult, TrainingCurve } from '../../core/experiment/events.ts';
+import { finalAccuracy, type RoundResult, type TrainingCurve } from '../../core/experiment/events.ts';
+
+export { finalAccuracy };
 import type { MethodPlan } from '../../core/experiment/methods.ts';
 
 export type Row = Record<string, number | undefined>;
@@ -35,7 +37,6 @@ export function byFraction(fractions: readonly number[], methods: readonly strin
   return points === 0 ? NO_SERIES : { rows: rows.filter((r) => Object.keys(r).length > 1), points };
 }
 
-export const finalAccuracy = (r: RoundResult): number => r.targetAccuracy ?? r.selectorAccuracy;
 
 export interface CurveGroup {
   round: number;

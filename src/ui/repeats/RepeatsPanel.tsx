@@ -10,7 +10,7 @@ import { colourOf } from '../charts/colors.ts';
 import { chanceLevel, fractionLabel, pctTick } from '../charts/format.ts';
 import { SeriesLegend } from '../charts/ChartCard.tsx';
 import { pct } from '../format.ts';
-import { aggregateRepeats } from './aggregate.ts';
+import { aggregateRepeats } from '../../core/experiment/repeats.ts';
 
 export function RepeatsPanel() {
   const repeats = useLab((s) => s.repeats);

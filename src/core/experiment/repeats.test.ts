@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResults } from '../../core/experiment/events.ts';
-import { aggregateRepeats, spread } from './aggregate.ts';
+import type { RunResults } from './events.ts';
+import { aggregateRepeats, spread } from './repeats.ts';
 
 const run = (accs: number[]) => ({
   fractions: [0.1, 0.2],

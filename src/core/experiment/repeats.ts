@@ -2,8 +2,7 @@
  * Repeats of one experiment under several seeds, summarised per method and labelled fraction: mean,
  * sample standard deviation, min and max of the final model's test accuracy. Pure.
  */
-import type { RunResults } from '../../core/experiment/events.ts';
-import { finalAccuracy } from '../charts/data.ts';
+import { finalAccuracy, type RunResults } from './events.ts';
 
 export interface Spread {
   n: number;
