@@ -4,9 +4,10 @@
  *   npm run --silent lab -- run --resume partial.json --out results.json [--data PATH]
  * Progress goes to stderr, results to the file. Ctrl-C or a failure writes what finished so far,
  * marked incomplete (`complete: false`, `stopped`), and exits non-zero with one line; `--resume` takes
- * such a file (or the lab's export) and continues after its last finished rounds.
+ * such a file (or the lab's export) and continues after its last finished rounds. After every finished round
+ * the file holds the results so far, so even a killed run (SIGKILL) can be resumed.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { RunEvent, RunResults } from '../core/experiment/events.ts';
 import { aggregateRepeats } from '../core/experiment/repeats.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
@@ -76,19 +77,25 @@ export async function runCommand(argv: string[]): Promise<void> {
       const file = repeats.length > 1 ? out.replace(/(\.json)?$/, `.seed${one.seed}.json`) : out;
       if (repeats.length > 1) log(`seed ${one.seed} (${all.length + 1} of ${repeats.length})`);
       const saving: Array<Promise<string>> = [];
+      let checkpoints: Promise<void> = Promise.resolve();
       const dir = modelDir && repeats.length > 1 ? `${modelDir}/seed${one.seed}` : modelDir;
       const results = await runExperiment(one, dataset, {
         backend: backend.name,
         cancelled: () => cancelled,
         yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
         emit: (e) => {
+          if (e.type === 'checkpoint') {
+            const text = resultsText(e.results);
+            checkpoints = checkpoints.then(() => writeAtomically(file, text));
+          }
           const line = progressLine(e);
           if (line) log(line);
         },
         ...(dir ? { finalModel: (m: FinalModel) => void saving.push(saveModel(dir, m, one, backend.name)) } : {}),
       }, previous);
       for (const path of await Promise.all(saving)) log(`model: ${path}`);
-      await writeFile(file, `${JSON.stringify(results, null, 1)}\n`);
+      await checkpoints;
+      await writeAtomically(file, resultsText(results));
       log(summary(results));
       log(`results: ${file}`);
       if (!results.complete) {
@@ -112,6 +119,18 @@ function repeatsSummary(runs: RunResults[]): string {
     return `  ${m.method.padEnd(22)} ${pct(s.mean)} ± ${pct(s.sd)} (min ${pct(s.min)}, max ${pct(s.max)})`;
   });
   return [`final accuracy over ${runs.length} seeds (${runs.map((r) => r.config.seed).join(', ')}):`, ...rows].join('\n');
+}
+
+const resultsText = (results: RunResults) => `${JSON.stringify(results, null, 1)}\n`;
+
+/**
+ * Writes results through a temporary file and a rename, so a run killed mid-write (a closed terminal, an
+ * ended session) leaves the last finished round's results, which `--resume` continues.
+ */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.partial`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
 }
 
 function decodeStrict(link: string) {

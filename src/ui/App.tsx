@@ -1,4 +1,3 @@
-import { Charts } from './charts/Charts.tsx';
 import { ConfigPanel } from './config/ConfigPanel.tsx';
 import { ModelTable } from './ModelTable.tsx';
 import { RunControls } from './run/RunControls.tsx';
@@ -10,6 +9,7 @@ import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { InterruptedNotice } from './history/InterruptedNotice.tsx';
 import { ResultsActions } from './run/ResultsActions.tsx';
 import { ViewBanner } from './run/ViewBanner.tsx';
+import { Views } from './views/Views.tsx';
 
 export function App() {
   return (
@@ -37,7 +37,7 @@ export function App() {
           </section>
           <RepeatsPanel />
           <ComparePanel />
-          <Charts />
+          <Views />
           <HistoryPanel />
           <details className="models">
             <summary>Model sizes at a pruning ratio</summary>
