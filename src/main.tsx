@@ -6,6 +6,8 @@ import { startMemoryWatch } from './services/memory.ts';
 import { registerOfflineCache } from './services/offline.ts';
 import { startReproductionWatch } from './services/reproduce.ts';
 import { openSharedResults } from './services/shareResults.ts';
+import { openLinkedExample } from './services/examples.ts';
+import { loadSpeed } from './services/speed.ts';
 import { installTestApi } from './services/testApi.ts';
 import { startUrlSync } from './services/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -19,6 +21,8 @@ void refreshDatasets();
 startDatasetSync();
 startMemoryWatch();
 void openSharedResults();
+void openLinkedExample();
+loadSpeed();
 registerOfflineCache();
 
 const root = document.getElementById('root');

@@ -19,6 +19,8 @@ import { runExperiment, type FinalModel } from '../src/core/experiment/runExperi
 import { evaluateSavedModel, savedModelConfig, type SavedModelReport } from '../src/core/experiment/savedModel.ts';
 import { writeWeightsManifest, type ModelJson } from '../src/core/models/weightsManifest.ts';
 import { onInferenceProgress } from '../src/core/train/inferenceProgress.ts';
+import { calibrate, type SpeedCalibration } from '../src/core/train/calibrate.ts';
+import { resnetSpec } from '../src/core/models/resnet.ts';
 import { selectBackend } from './backend.ts';
 import { createBatcher } from './batcher.ts';
 import { forgetLargeDataset, loadDataset } from './loadDataset.ts';
@@ -175,6 +177,17 @@ const api = {
     const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
     const dataset = await loadDataset(config.dataset);
     return { ...(await evaluateSavedModel(json, bin, dataset)), backend: backend.name };
+  },
+
+  /**
+   * Times a few training steps and an inference batch of the config's model on the backend it asks for
+   * (store/timeEstimate.ts turns it into the time of a whole run), for a dataset of this image shape.
+   */
+  async calibrate(config: RunConfig, inputShape: [number, number, number], numClasses: number): Promise<SpeedCalibration & { reason: string }> {
+    if (running) throw new Error('a run is going: its own progress measures the speed');
+    const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
+    const spec = resnetSpec(config.model, { inputShape, numClasses });
+    return { ...(await calibrate(spec, config.batch, backend.name, cancelled)), reason: backend.reason };
   },
 
   /** The last run's final model of `method` as model.json + .bin (tfjs weights manifest), or null. */

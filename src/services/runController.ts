@@ -254,3 +254,9 @@ export async function evaluateModelInWorker(json: unknown, bin: Uint8Array) {
   const w = labWorker();
   return Promise.race([w.remote.evaluateModel(json, Comlink.transfer(bin, [bin.buffer as ArrayBuffer])), w.gone]);
 }
+
+/** Measures this backend's training and inference speed for the config's model (starting a worker if needed). */
+export async function calibrateInWorker(config: RunConfig, inputShape: [number, number, number], numClasses: number) {
+  const w = labWorker();
+  return Promise.race([w.remote.calibrate(config, inputShape, numClasses), w.gone]);
+}

@@ -1,26 +1,29 @@
 /**
- * The URL holds the whole config and the seed (encodeConfig) plus the `<key>_hide` flags. Read once at
- * start (decodeConfig: invalid or unknown values fall back to the defaults and are listed in the
+ * The URL holds the whole config and the seed (encodeConfig) plus a teacher's flags (`<key>_hide`,
+ * `<key>_lock`, `hide=`), or, while a recorded example is on screen, `example=<id>` and the flags. Read
+ * once at start (decodeConfig: invalid or unknown values fall back to the defaults and are listed in the
  * notice), then rewritten with history.replaceState whenever a setting changes.
  */
-import type { ConfigKey, RunConfig } from '../core/config/runConfig.ts';
-import { decodeConfig, encodeConfig } from '../url/codec.ts';
-import { labActions, useLab } from '../store/labStore.ts';
+import type { RunConfig } from '../core/config/runConfig.ts';
+import { decodeConfig, encodeConfig, encodeFlags, EXAMPLE_KEY, type TeacherFlags } from '../url/codec.ts';
+import { labActions, useLab, type LabState } from '../store/labStore.ts';
 
-export function queryOf(config: RunConfig, hidden: readonly ConfigKey[]): string {
-  const hide = hidden.map((k) => `&${encodeURIComponent(k)}_hide=true`).join('');
-  return `?${encodeConfig(config)}${hide}`;
+export function queryOf(config: RunConfig, flags: TeacherFlags): string {
+  return `?${encodeConfig(config)}${encodeFlags(flags)}`;
+}
+
+function currentQuery(state: LabState): string {
+  const { config, url } = state;
+  return url.example !== null ? `?${EXAMPLE_KEY}=${url.example}${encodeFlags(url)}` : queryOf(config, url);
 }
 
 export function shareableUrl(): string {
-  const { config, url } = useLab.getState();
-  return `${location.origin}${location.pathname}${queryOf(config, url.hidden)}`;
+  return `${location.origin}${location.pathname}${currentQuery(useLab.getState())}`;
 }
 
 /** `dropResults`: the shared results in the hash are no longer what the page shows. */
 function write(dropResults = false): void {
-  const { config, url } = useLab.getState();
-  const query = queryOf(config, url.hidden);
+  const query = currentQuery(useLab.getState());
   const hash = dropResults ? location.hash.replace(/^#results=.*$/, '') : location.hash;
   if (query !== location.search || hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${query}${hash}`);
 }
@@ -31,6 +34,11 @@ export function startUrlSync(): () => void {
   write();
   return useLab.subscribe((state, previous) => {
     const leftShared = previous.run.origin === 'shared' && state.run.origin !== 'shared';
-    if (state.config !== previous.config || state.url.hidden !== previous.url.hidden || leftShared) write(leftShared);
+    // The settings changed, or a run started: the address is the settings again, not the example.
+    if (state.url.example !== null && (state.config !== previous.config || state.run.origin !== 'example') && state.examples.open !== null) {
+      labActions().setUrlExample(null);
+      return;
+    }
+    if (state.config !== previous.config || state.url !== previous.url || leftShared) write(leftShared);
   });
 }

@@ -12,13 +12,14 @@ import { emptyMetrics, reduceEvents } from './reduceEvents.ts';
 import { endOfRun } from './runEnd.ts';
 import { endStatus, type RunResults } from '../core/experiment/events.ts';
 import { metricsFromResults } from './metricsFromResults.ts';
-import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type HistoryState, type Metrics, type ModelCheck, type Repeats, type Reproduction, type RunOrigin, type RunState, type UrlState } from './types.ts';
+import { isActive, type DatasetEntry, type DatasetsState, type Draft, type ComparedRun, type ExamplesState, type HistoryState, type Metrics, type ModelCheck, type Repeats, type Reproduction, type RunOrigin, type RunState, type SpeedState, type UrlState } from './types.ts';
 
 export interface LabActions {
   setValue(key: ConfigKey, value: FieldValue): void;
   setText(key: ConfigKey, text: string): void;
   loadDecoded(decoded: DecodedConfig): void;
   replaceConfig(config: RunConfig): void;
+  /** The defaults, except the seed and the settings a teacher's link hides or locks. */
   resetConfig(): void;
   dismissUrlNotice(): void;
 
@@ -51,6 +52,10 @@ export interface LabActions {
 
   /** A link to share, whether it reached the clipboard, or why there is none. */
   setShare(url: string | null, copied: boolean, problem?: string): void;
+  setExamples(patch: Partial<ExamplesState>): void;
+  setSpeed(patch: Partial<SpeedState>): void;
+  /** The example the address names: set while one is on screen, null once the settings change or a run starts. */
+  setUrlExample(id: string | null): void;
   /** This page's memory with its workers, as the browser measured it (bytes). */
   setMeasuredMemory(bytes: number): void;
 }
@@ -74,6 +79,8 @@ export interface LabState {
   modelCheck: ModelCheck | null;
   /** performance.measureUserAgentSpecificMemory()'s last answer (bytes), or null. */
   measuredMemory: number | null;
+  examples: ExamplesState;
+  speed: SpeedState;
   actions: LabActions;
 }
 
@@ -92,7 +99,7 @@ const withoutDraft = (drafts: LabState['drafts'], key: ConfigKey): LabState['dra
 export const useLab = create<LabState>()((set, get) => ({
   config: defaultConfig(),
   drafts: {},
-  url: { ignored: [], hidden: [], noticeDismissed: false },
+  url: { ignored: [], hidden: [], locked: [], panels: [], example: null, noticeDismissed: false },
   datasets: { list: [], loaded: false, importing: null, importProgress: null, error: null, message: null, next: null },
   run: idleRun(),
   metrics: emptyMetrics(),
@@ -103,8 +110,11 @@ export const useLab = create<LabState>()((set, get) => ({
   repeats: null,
   modelCheck: null,
   measuredMemory: null,
+  examples: { index: null, error: null, open: null },
+  speed: { byKey: {}, measuring: null, error: null },
   actions: {
     setValue(key, value) {
+      if (get().url.locked.includes(key)) return;
       const why = fieldProblem(CONFIG_FIELDS[key], value);
       if (why) {
         set((s) => ({ drafts: { ...s.drafts, [key]: { text: formatFieldValue(value), why } } }));
@@ -118,18 +128,23 @@ export const useLab = create<LabState>()((set, get) => ({
       }));
     },
     setText(key, text) {
+      if (get().url.locked.includes(key)) return;
       const checked = parseFieldText(CONFIG_FIELDS[key], text);
       if ('why' in checked) set((s) => ({ drafts: { ...s.drafts, [key]: { text, why: checked.why } } }));
       else set((s) => ({ config: { ...s.config, [key]: checked.value }, drafts: withoutDraft(s.drafts, key), share: { url: null, copied: false, problem: null } }));
     },
     loadDecoded(decoded) {
-      set({ config: cloneConfig(decoded.config), drafts: {}, url: { ignored: decoded.ignored, hidden: decoded.hidden, noticeDismissed: false } });
+      const { ignored, hidden, locked, panels, example } = decoded;
+      set({ config: cloneConfig(decoded.config), drafts: {}, url: { ignored, hidden, locked, panels, example, noticeDismissed: false } });
     },
     replaceConfig(config) {
       set({ config: cloneConfig(config), drafts: {} });
     },
     resetConfig() {
-      set((s) => ({ config: { ...defaultConfig(), seed: s.config.seed }, drafts: {} }));
+      set((s) => {
+        const kept = Object.fromEntries(s.url.locked.map((k) => [k, s.config[k]]));
+        return { config: cloneConfig({ ...defaultConfig(), seed: s.config.seed, ...kept }), drafts: {} };
+      });
     },
     dismissUrlNotice() {
       set((s) => ({ url: { ...s.url, noticeDismissed: true } }));
@@ -228,6 +243,15 @@ export const useLab = create<LabState>()((set, get) => ({
 
     setShare(url, copied, problem) {
       set({ share: { url, copied, problem: problem ?? null } });
+    },
+    setExamples(patch) {
+      set((s) => ({ examples: { ...s.examples, ...patch } }));
+    },
+    setSpeed(patch) {
+      set((s) => ({ speed: { ...s.speed, ...patch } }));
+    },
+    setUrlExample(example) {
+      set((s) => (s.url.example === example ? {} : { url: { ...s.url, example } }));
     },
     setMeasuredMemory(bytes) {
       set({ measuredMemory: bytes });

@@ -5,6 +5,9 @@ import type { MethodMeta, RoundResult, RunResults, TrainingCurve } from '../core
 import type { Verdict } from '../core/experiment/reproduction.ts';
 import type { RunSummary } from '../storage/db.ts';
 import type { IgnoredValue } from '../url/codec.ts';
+import type { PanelId } from '../url/panels.ts';
+import type { Example, ExampleIndex } from '../core/experiment/exampleIndex.ts';
+import type { SpeedCalibration } from '../core/train/speedCalibration.ts';
 import type { WorkKind, WorkPlan, WorkProgressState } from './workPlan.ts';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
@@ -58,7 +61,7 @@ export interface Phase {
 }
 
 /** Where the run on screen comes from: running (or run) here, or results opened without running. */
-export type RunOrigin = 'live' | 'history' | 'imported' | 'shared';
+export type RunOrigin = 'live' | 'history' | 'imported' | 'shared' | 'example';
 
 export interface RunState {
   status: RunStatus;
@@ -111,8 +114,20 @@ export interface Metrics {
 
 export interface UrlState {
   ignored: IgnoredValue[];
+  /** A teacher's link: settings hidden, settings locked (the hidden ones too), views and page parts hidden. */
   hidden: ConfigKey[];
+  locked: ConfigKey[];
+  panels: PanelId[];
+  /** The example the address names while it is on screen (`?example=<id>`). */
+  example: string | null;
   noticeDismissed: boolean;
+}
+
+/** The example gallery: its index once loaded, why it could not be, and the example on screen. */
+export interface ExamplesState {
+  index: ExampleIndex | null;
+  error: string | null;
+  open: Example | null;
 }
 
 /** A run in the history list: its stored summary, and whether some tab runs it now. */
@@ -159,4 +174,11 @@ export interface ModelCheck {
   text: string;
   /** true: the recorded accuracy, exactly; false: it differs or the files could not be read; null: nothing to compare. */
   ok: boolean | null;
+}
+
+/** Speed calibrations of this browser, by calibrationKey (store/timeEstimate.ts), and one being measured. */
+export interface SpeedState {
+  byKey: Record<string, SpeedCalibration & { reason: string; measuredAt: string }>;
+  measuring: string | null;
+  error: string | null;
 }

@@ -9,9 +9,13 @@ import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { InterruptedNotice } from './history/InterruptedNotice.tsx';
 import { ResultsActions } from './run/ResultsActions.tsx';
 import { ViewBanner } from './run/ViewBanner.tsx';
+import { RunEstimate } from './run/RunEstimate.tsx';
 import { Views } from './views/Views.tsx';
+import { ExampleGallery } from './examples/ExampleGallery.tsx';
+import { useLab } from '../store/labStore.ts';
 
 export function App() {
+  const panels = useLab((s) => s.url.panels);
   return (
     <div className="lab">
       <header className="top">
@@ -28,17 +32,19 @@ export function App() {
           <ConfigPanel />
         </aside>
         <main>
+          {!panels.includes('examples') && <ExampleGallery />}
           <section className="run" aria-label="run">
             <InterruptedNotice />
             <ViewBanner />
             <RunControls />
+            <RunEstimate />
             <RunStatus />
             <ResultsActions />
           </section>
           <RepeatsPanel />
           <ComparePanel />
           <Views />
-          <HistoryPanel />
+          {!panels.includes('history') && <HistoryPanel />}
           <details className="models">
             <summary>Model sizes at a pruning ratio</summary>
             <ModelTable />

@@ -6,11 +6,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { reproduce } from '../../services/reproduce.ts';
 import { useLab } from '../../store/labStore.ts';
 import { pct } from '../format.ts';
+import { ExampleProvenance } from '../examples/ExampleProvenance.tsx';
 
-const ORIGIN_TEXT = { history: 'a saved run', imported: 'an imported results file', shared: 'shared results' } as const;
+const ORIGIN_TEXT = { history: 'a saved run', imported: 'an imported results file', shared: 'shared results', example: 'a recorded example' } as const;
 
 export function ViewBanner() {
-  const { origin, title, reproduction, status } = useLab(useShallow((s) => ({ origin: s.run.origin, title: s.run.title, reproduction: s.reproduction, status: s.run.status })));
+  const { origin, title, reproduction, status, example } = useLab(useShallow((s) => ({ origin: s.run.origin, title: s.run.title, reproduction: s.reproduction, status: s.run.status, example: s.examples.open })));
   const verdict = reproduction?.verdict;
   return (
     <>
@@ -18,6 +19,7 @@ export function ViewBanner() {
         <div className="notice warn view-banner" role="status" data-testid="view.banner" data-origin={origin}>
           <span>
             Showing {ORIGIN_TEXT[origin]}: <strong>{title}</strong> ({status}), without running.
+            {origin === 'example' && example && <ExampleProvenance example={example} />}
           </span>
           <button type="button" className="small" data-testid="view.reproduce" onClick={() => void reproduce()}>
             Reproduce
