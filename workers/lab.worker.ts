@@ -185,9 +185,18 @@ const api = {
    */
   async calibrate(config: RunConfig, inputShape: [number, number, number], numClasses: number): Promise<SpeedCalibration & { reason: string }> {
     if (running) throw new Error('a run is going: its own progress measures the speed');
-    const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
-    const spec = resnetSpec(config.model, { inputShape, numClasses });
-    return { ...(await calibrate(spec, config.batch, backend.name, cancelled)), reason: backend.reason };
+    running = true;
+    stop = false;
+    // Beats like a run before its first step (a minute's grace: loading the backend, compiling kernels).
+    pulse.runStarted();
+    try {
+      const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
+      const spec = resnetSpec(config.model, { inputShape, numClasses });
+      return { ...(await calibrate(spec, config.batch, backend.name, checkStop)), reason: backend.reason };
+    } finally {
+      running = false;
+      pulse.runEnded();
+    }
   },
 
   /** The last run's final model of `method` as model.json + .bin (tfjs weights manifest), or null. */

@@ -10,6 +10,7 @@ import { InterruptedNotice } from './history/InterruptedNotice.tsx';
 import { ResultsActions } from './run/ResultsActions.tsx';
 import { ViewBanner } from './run/ViewBanner.tsx';
 import { RunEstimate } from './run/RunEstimate.tsx';
+import { TeacherLink } from './teacher/TeacherLink.tsx';
 import { Views } from './views/Views.tsx';
 import { ExampleGallery } from './examples/ExampleGallery.tsx';
 import { useLab } from '../store/labStore.ts';
@@ -45,6 +46,7 @@ export function App() {
           <ComparePanel />
           <Views />
           {!panels.includes('history') && <HistoryPanel />}
+          <TeacherLink />
           <details className="models">
             <summary>Model sizes at a pruning ratio</summary>
             <ModelTable />

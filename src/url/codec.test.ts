@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS, CONFIG_KEYS, defaultConfig, validateConfig, type RunConfig } from '../core/config/runConfig.ts';
 import { rng, type Rng } from '../core/rng.ts';
-import { decodeConfig, encodeConfig } from './codec.ts';
+import { decodeConfig, encodeConfig, encodeFlags } from './codec.ts';
 
 function randomConfig(r: Rng): RunConfig {
   const c = defaultConfig() as unknown as Record<string, unknown>;
@@ -66,5 +66,19 @@ describe('URL codec', () => {
     expect(config.schedule).toEqual(defaultConfig().schedule);
     expect(config.budget).toBe(0.2);
     expect(ignored[0]!.why).toMatch(/initial fraction 0.4 exceeds the budget 0.2/);
+  });
+
+  it("reads a teacher's link: hidden and locked settings, hidden panels, and round-trips them", () => {
+    const d = decodeConfig('?model=resnet8&epochs=2&model_hide=true&epochs_lock=true&hide=fusion,importer,nope&example=quick-demo');
+    expect(d.config.model).toBe('resnet8');
+    expect(d.hidden).toEqual(['model']);
+    expect(d.locked.sort()).toEqual(['epochs', 'model']);
+    expect(d.panels).toEqual(['fusion', 'importer']);
+    expect(d.example).toBe('quick-demo');
+    expect(d.ignored).toEqual([{ key: 'hide', value: 'nope', why: expect.stringMatching(/no view, chart or part/) }]);
+    const again = decodeConfig(`?${encodeConfig(d.config)}${encodeFlags(d)}`);
+    expect([again.config, again.hidden, again.locked.sort(), again.panels]).toEqual([d.config, d.hidden, d.locked, d.panels]);
+    expect(decodeConfig('example=../x').ignored[0]!.key).toBe('example');
+    expect(decodeConfig('epochs_lock=maybe').ignored[0]!.why).toBe('must be true or false');
   });
 });

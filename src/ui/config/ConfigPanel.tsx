@@ -1,5 +1,8 @@
-/** Every RunConfig field, grouped as in the paper's setup; `<key>_hide=true` in the URL hides a control. */
-import { useMemo } from 'react';
+/**
+ * Every RunConfig field, grouped as in the paper's setup; a teacher's link hides (`<key>_hide=true`) or
+ * locks (`<key>_lock=true`) controls. Each field's help shows under it with "Explain every setting".
+ */
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { validateConfig, type ConfigKey } from '../../core/config/runConfig.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -15,10 +18,14 @@ function Field({ k, problem }: { k: ConfigKey; problem: string | undefined }) {
 }
 
 export function ConfigPanel() {
-  const { config, hidden, resetConfig } = useLab(useShallow((s) => ({ config: s.config, hidden: s.url.hidden, resetConfig: s.actions.resetConfig })));
+  const { config, hidden, locked, resetConfig } = useLab(useShallow((s) => ({ config: s.config, hidden: s.url.hidden, locked: s.url.locked, resetConfig: s.actions.resetConfig })));
   const problems = useMemo(() => new Map(validateConfig(config).map((p) => [p.key, p.why])), [config]);
+  const [help, setHelp] = useState(false);
   return (
-    <form className="config" data-testid="config" onSubmit={(e) => e.preventDefault()}>
+    <form className={help ? 'config show-help' : 'config'} data-testid="config" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
+      <label className="help-toggle">
+        <input type="checkbox" checked={help} onChange={(e) => setHelp(e.target.checked)} data-testid="config.showHelp" /> Explain every setting
+      </label>
       {GROUPS.map((g) => {
         const keys = g.keys.filter((k) => !hidden.includes(k));
         if (keys.length === 0) return null;
@@ -32,7 +39,7 @@ export function ConfigPanel() {
         );
       })}
       <button type="button" className="small" data-testid="config.reset" onClick={resetConfig}>
-        Reset to defaults (keep seed)
+        Reset to defaults (keeps the seed{locked.length > 0 ? ' and locked settings' : ''})
       </button>
     </form>
   );

@@ -58,7 +58,7 @@ function DatasetList({ list, selected }: { list: DatasetEntry[]; selected: strin
 }
 
 export function DatasetField() {
-  const { selected, datasets, setValue } = useLab(useShallow((s) => ({ selected: s.config.dataset, datasets: s.datasets, setValue: s.actions.setValue })));
+  const { selected, datasets, setValue, importer } = useLab(useShallow((s) => ({ selected: s.config.dataset, datasets: s.datasets, setValue: s.actions.setValue, importer: !s.url.panels.includes('importer') })));
   const missing = datasets.loaded && !datasets.list.some((d) => matchesDataset(d, selected));
   return (
     <FieldRow k="dataset">
@@ -77,6 +77,7 @@ export function DatasetField() {
           same id. Or pick another dataset.
         </div>
       )}
+      {importer && (
       <label className="import">
         Import dataset…{' '}
         <input
@@ -92,6 +93,7 @@ export function DatasetField() {
           }}
         />
       </label>
+      )}
       {datasets.importing && (
         <div className="muted" data-testid="datasets.importing">
           importing {datasets.importing} {datasets.importProgress ?? ''}

@@ -5,6 +5,13 @@ import { CONFIG_FIELDS, type ConfigKey } from '../../core/config/runConfig.ts';
 import { describeField, formatFieldValue } from '../../core/config/fields.ts';
 import { useLab } from '../../store/labStore.ts';
 import { FIELD_TEXT } from './fieldText.ts';
+import { VALUE_NAMES } from '../names.ts';
+
+/** An option's text: its plain name and, where that differs, the id the URL uses. */
+const valueText = (k: ConfigKey, v: string): string => {
+  const name = VALUE_NAMES[k]?.[v];
+  return name && name !== v ? `${name} (${v})` : v;
+};
 
 function TextInput({ k, type }: { k: ConfigKey; type: 'number' | 'text' }) {
   const field = CONFIG_FIELDS[k];
@@ -36,7 +43,7 @@ function EnumSelect({ k }: { k: ConfigKey }) {
   return (
     <select id={`config-${k}`} data-testid={`config.${k}`} value={String(value)} onChange={(e) => setText(k, e.target.value)}>
       {values.map((v) => (
-        <option key={v} value={v}>{v}</option>
+        <option key={v} value={v}>{valueText(k, v)}</option>
       ))}
     </select>
   );
@@ -57,7 +64,8 @@ function EnumChecks({ k }: { k: ConfigKey }) {
     <div className="checks" data-testid={`config.${k}`} role="group" aria-labelledby={`config-${k}-label`}>
       {values.map((v) => (
         <label key={v} className="check">
-          <input type="checkbox" data-testid={`config.${k}.${v}`} checked={chosen.has(v)} onChange={() => toggle(v)} /> {v}
+          <input type="checkbox" data-testid={`config.${k}.${v}`} checked={chosen.has(v)} onChange={() => toggle(v)} /> {VALUE_NAMES[k]?.[v] ?? v}{' '}
+          {VALUE_NAMES[k]?.[v] && <code className="key">{v}</code>}
         </label>
       ))}
     </div>
@@ -88,15 +96,26 @@ function control(k: ConfigKey): ReactNode {
 
 /** Label, control, allowed values and the inline message of one field; `extra` (read-outs) goes below. */
 export function FieldRow({ k, children, extra, problem }: { k: ConfigKey; children?: ReactNode; extra?: ReactNode; problem?: string | undefined }) {
-  const why = useLab((s) => s.drafts[k]?.why);
+  const { why, locked } = useLab(useShallow((s) => ({ why: s.drafts[k]?.why, locked: s.url.locked.includes(k) })));
   const text = FIELD_TEXT[k];
   const message = why ?? problem;
   return (
-    <div className="field" data-testid={`field.${k}`}>
-      <label id={`config-${k}-label`} htmlFor={`config-${k}`} title={text.help}>
+    <div className="field" data-testid={`field.${k}`} data-locked={locked || undefined}>
+      <label id={`config-${k}-label`} htmlFor={`config-${k}`}>
         {text.label} <code className="key">{k}</code>
       </label>
-      {children ?? control(k)}
+      <p className="help" id={`config-${k}-help`}>
+        {text.help}
+      </p>
+      {/* A disabled fieldset disables every control inside: a locked setting keeps the link's value. */}
+      <fieldset className="lockable" disabled={locked} aria-describedby={`config-${k}-help`}>
+        {children ?? control(k)}
+      </fieldset>
+      {locked && (
+        <div className="muted" data-testid={`config.${k}.locked`}>
+          Locked by this link (a teacher's setting); Reset keeps it.
+        </div>
+      )}
       {CONFIG_FIELDS[k].kind !== 'id' && <div className="allowed">{describeField(CONFIG_FIELDS[k])}</div>}
       {extra}
       {message && (

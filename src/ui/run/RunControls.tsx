@@ -13,15 +13,16 @@ import { matchesDataset } from '../config/DatasetField.tsx';
 import { bytes } from '../format.ts';
 
 function useBlockers(): string[] {
-  const { config, drafts, datasets } = useLab(useShallow((s) => ({ config: s.config, drafts: s.drafts, datasets: s.datasets })));
+  const { config, drafts, datasets, measuring } = useLab(useShallow((s) => ({ config: s.config, drafts: s.drafts, datasets: s.datasets, measuring: s.speed.measuring !== null })));
   return useMemo(() => {
     const out = Object.keys(drafts).map((k) => `${k}: ${drafts[k as keyof typeof drafts]!.why}`);
     out.push(...validateConfig(config).map((p) => `${p.key}: ${p.why}`));
     if (!datasets.loaded) out.push('reading the dataset list');
     else if (!datasets.list.some((d) => matchesDataset(d, config.dataset))) out.push(`dataset ${config.dataset} is not in this browser`);
     if (datasets.importing) out.push('a dataset import is running');
+    if (measuring) out.push("measuring this machine's speed for the estimate (a few seconds)");
     return out;
-  }, [config, drafts, datasets]);
+  }, [config, drafts, datasets, measuring]);
 }
 
 /** The worker's estimated peak memory for these settings, or null while they cannot run. */

@@ -3,10 +3,13 @@
  * Views a teacher's link hides (`hide=`) are left out.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useLab } from '../../store/labStore.ts';
+import type { PanelId } from '../../url/panels.ts';
 import { VIEWS } from './viewList.ts';
 
 export function Views() {
-  const views = VIEWS;
+  const hidden = useLab((s) => s.url.panels);
+  const views = VIEWS.filter((v) => !hidden.includes(v.id));
   const [selected, setSelected] = useState(views[0]?.id ?? '');
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   if (views.length === 0) return null;

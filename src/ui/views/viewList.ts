@@ -5,14 +5,17 @@
  */
 import type { ComponentType } from 'react';
 import { Charts } from '../charts/Charts.tsx';
+import type { PanelId } from '../../url/panels.ts';
+import { HowItWorks } from './HowItWorks.tsx';
 
 export interface ViewEntry {
   /** Used in the URL's `hide=` list and in test ids. */
-  id: string;
+  id: PanelId;
   title: string;
   Component: ComponentType;
 }
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'results', title: 'Results', Component: Charts },
+  { id: 'how', title: 'How it works', Component: HowItWorks },
 ];
