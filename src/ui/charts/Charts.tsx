@@ -1,6 +1,7 @@
 /** The run's charts, in the order a reader asks the questions; a teacher's link may hide some (`hide=`). */
 import type { ComponentType } from 'react';
 import { useLab } from '../../store/labStore.ts';
+import { ChanceNotice } from '../run/ChanceNotice.tsx';
 import type { PanelId } from '../../url/panels.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { ChartWarmup } from './ChartWarmup.tsx';
@@ -22,11 +23,14 @@ const CHARTS: ReadonlyArray<[PanelId, ComponentType]> = [
 export function Charts() {
   const hidden = useLab((s) => s.url.panels);
   return (
+    <>
+    <ChanceNotice />
     <div className="charts" data-testid="charts">
       {CHARTS.filter(([id]) => !hidden.includes(id)).map(([id, Chart]) => (
         <Chart key={id} />
       ))}
       <ChartWarmup />
     </div>
+    </>
   );
 }
