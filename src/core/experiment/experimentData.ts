@@ -2,12 +2,13 @@
  * The data of one experiment: the unlabelled pool and the test set, drawn once from the dataset with the
  * run's seed and shared by every method. Pool and test images are copied into their own uint8 sets;
  * normalisation statistics come from the pool. The batch source numbers the pool 0..pool-1 and the test
- * images after it.
+ * images after it. The pool's labels start unknown: the run learns them from its oracle as it labels.
  */
 import { channelStats, toFloatBatch } from '../data/stats.ts';
 import type { Dataset, ImageSet } from '../data/types.ts';
 import type { Rng } from '../rng.ts';
 import type { BatchSource } from '../train/batchSource.ts';
+import { UNKNOWN_LABEL } from './oracle.ts';
 
 export interface ExperimentData {
   source: BatchSource;
@@ -50,7 +51,8 @@ export function prepareExperimentData(dataset: Dataset, caps: { pool: number; te
   const stats = channelStats(poolSet);
   const nPool = poolSet.count;
   const labels = new Int32Array(nPool + testSet.count);
-  labels.set(poolSet.labels);
+  // Pool labels are unknown until the oracle gives them (core/experiment/oracle.ts); test labels are known.
+  labels.fill(UNKNOWN_LABEL, 0, nPool);
   labels.set(testSet.labels, nPool);
   const source: BatchSource = {
     height: train.height,

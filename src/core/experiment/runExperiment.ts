@@ -23,6 +23,7 @@ import { addFlops, forwardFlops, rankingFlops, trainingFlops, type Flops } from 
 import { finalAccuracy, RESULTS_FORMAT, type MethodMeta, type MethodResult, type Role, type RunEvent, type RunResults, type TrackRecord, type TrainingCurve } from './events.ts';
 import { prepareExperimentData, type ExperimentData } from './experimentData.ts';
 import { labelCounts, labelFractions } from './labelSchedule.ts';
+import { datasetOracle, learnLabels, type Oracle } from './oracle.ts';
 import { info, planRun, type Plan, type Track } from './plan.ts';
 import { restoreResults, resumeProblem, type RestoredTrack } from './resume.ts';
 
@@ -35,6 +36,8 @@ export interface ExperimentHost {
   yieldNow?(): Promise<void>;
   /** Receives each method's final model (after the last round), for hosts that export it. */
   finalModel?(model: FinalModel): void;
+  /** The oracle asked for the labels of the images the run labels; default: the dataset's labels (the simulation). */
+  label?: Oracle;
 }
 
 export interface FinalModel {
@@ -58,6 +61,8 @@ interface Context {
   fractions: number[];
   initial: number[];
   host: ExperimentHost;
+  /** Learns the labels of pool positions from the host's oracle. */
+  learn(positions: readonly number[]): Promise<void>;
   results: Map<string, MethodResult>;
   tracks: Map<string, TrackRecord>;
   /** The run's results so far (methods and tracks above are parts of it). */
@@ -139,6 +144,7 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
     const sel = await selectFromPool(strategyOf(config.metric), selector, data.source, labeled, unlabeled, k, ctx.root.fork(`select/${round}`), () => host.cancelled());
     selectionFlops = addFlops(selectionFlops, forwardFlops(track.spec, sel.inferred), rankingFlops(featureWidth(track.spec), sel.distanceEvaluations));
     Object.assign(seconds, sel.seconds);
+    await ctx.learn(sel.chosen);
     next = [...labeled, ...sel.chosen];
     const selection = { round, images: sel.chosen.map((i) => data.poolDatasetIndex[i]!), scores: sel.scores };
     ctx.tracks.get(track.id)!.selections.push(selection);
@@ -165,6 +171,7 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
 async function runTrack(ctx: Context, track: Track, from: RestoredTrack): Promise<void> {
   const position = new Map(Array.from(ctx.data.poolDatasetIndex, (d, p) => [d, p]));
   let labeled = [...ctx.initial, ...from.selections.flatMap((s) => s.images.map((d) => position.get(d)!))];
+  await ctx.learn(labeled);
   const done = ctx.results.get(track.targets[0]!.method)!.rounds.at(-1);
   const cumulative = { flops: (done?.cumulativeSelectionFlops ?? 0) as Flops, seconds: done?.cumulativeSelectionSeconds ?? 0 };
   for (let round = from.rounds; round < ctx.counts.length; round++) {
@@ -226,6 +233,7 @@ export async function runExperiment(config: RunConfig, dataset: Dataset, host: E
   const before = previous?.seconds ?? 0;
   const ctx: Context = {
     config, data, plan, root, counts, fractions, initial, host,
+    learn: (positions) => learnLabels(host.label ?? datasetOracle(dataset), positions, data.poolDatasetIndex, data.source.labels, data.numClasses),
     results: new Map(methods.map((m) => [m.method, m])), tracks: new Map(tracks.map((t) => [t.id, t])), run: results,
   };
   host.emit({ type: 'run-started', methods: metas, fractions, counts, poolSize: data.pool.length, testSize: data.test.length });

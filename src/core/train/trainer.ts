@@ -77,6 +77,8 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
       for (let s = 0; s < stepsPerEpoch; s++) {
         if (o.cancelled?.()) throw new CancelledError();
         const idx = Array.from(order.subarray(s * batch, Math.min(n, (s + 1) * batch)), (i) => indices[i]!);
+        const unlabelled = idx.find((i) => !(source.labels[i]! >= 0));
+        if (unlabelled !== undefined) throw new RangeError(`training image ${unlabelled} has no label (the oracle was not asked for it)`);
         const pixels = source.pixels(idx);
         if (o.augment) augmentBatch(pixels, idx.length, h, w, c, augmentRng);
         const x = tf.tensor4d(pixels, [idx.length, h, w, c]);
