@@ -53,6 +53,10 @@ export function HowItWorks() {
           );
         })}
       </ol>
+      <p className="loop">
+        Steps 2 and 3 repeat every round until the label budget is spent; steps 4 and 5 make the final model. The lab also
+        fuses and distils after every round, to chart the accuracy a user would get by stopping there.
+      </p>
       <p className="muted" role="status" data-testid="how.now">
         {now.who && status === 'running' ? `Working now: ${WHO[now.who]}${now.steps.length === 0 ? ', training a target from scratch' : ''}${round}.` : status === 'running' || status === 'starting' ? 'Starting…' : 'Start a run to see each step light up as it happens.'}
       </p>
