@@ -1,0 +1,71 @@
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from '../kernels/register.ts';
+import { syntheticDataset } from '../../testing/syntheticDataset.ts';
+import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
+import { randomBatch, selectorRound, type LabellingSettings, type LabellingState } from './selectorRound.ts';
+
+const data = syntheticDataset({ train: 160, test: 10, size: 8 });
+const settings: LabellingSettings = {
+  model: 'resnet8', ratio: 0.5, metric: 'lc', epochs: 3, batch: 16, lr: 0.05, lrSchedule: 'cosine', momentum: 0.9, wd: 5e-4, augment: false, seed: 1,
+  batchSize: 20, holdoutShare: 0.2,
+};
+
+/** A fresh state: nothing labelled; `label` plays the person, answering with the dataset's labels. */
+function fresh(): LabellingState {
+  return { images: { ...data.train, labels: new Int32Array(data.train.count).fill(UNKNOWN_LABEL) }, classes: 4, roles: Array(data.train.count).fill('unlabelled'), round: 0 };
+}
+function label(state: LabellingState, queue: Array<{ image: number; holdout: boolean }>): void {
+  for (const q of queue) {
+    state.images.labels[q.image] = data.train.labels[q.image]!;
+    state.roles[q.image] = q.holdout ? 'holdout' : 'train';
+  }
+  state.round += 1;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  registerWasmTrainingKernels();
+});
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('the labelling loop', () => {
+  it('starts with a random batch, a share of it held out', () => {
+    const q = randomBatch(fresh(), settings);
+    expect(q).toHaveLength(20);
+    expect(new Set(q.map((x) => x.image)).size).toBe(20);
+    expect(q.filter((x) => x.holdout)).toHaveLength(4);
+    expect(randomBatch(fresh(), settings)).toEqual(q);
+  });
+
+  it('trains the pruned selector on the given labels, estimates on the held-out ones and queues the hardest unlabelled images with guesses', async () => {
+    const state = fresh();
+    label(state, randomBatch(state, settings));
+    const before = tf.memory().numTensors;
+    const a = await selectorRound(state, settings, { cancelled: () => false });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(a.estimate).toMatchObject({ holdout: 4, trainedOn: 16 });
+    expect(a.estimate!.accuracy).toBeGreaterThanOrEqual(0);
+    expect(a.queue).toHaveLength(20);
+    expect(a.queue.filter((q) => q.holdout)).toHaveLength(4);
+    expect(a.queue.every((q) => state.roles[q.image] === 'unlabelled' && q.guess >= 0 && q.guess < 4)).toBe(true);
+    expect(new Set(a.queue.map((q) => q.image)).size).toBe(20);
+    // Hardest first: least-confidence scores do not increase along the queue.
+    const scores = a.queue.filter((q) => !q.holdout).map((q) => q.score!);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // Same labels, same seed: the same queue.
+    const again = await selectorRound(state, settings, { cancelled: () => false });
+    expect(again.queue).toEqual(a.queue);
+    // The person labels the queue; the next round trains on more.
+    label(state, a.queue);
+    const b = await selectorRound(state, settings, { cancelled: () => false });
+    expect(b.estimate).toMatchObject({ holdout: 8, trainedOn: 32 });
+  });
+
+  it('refuses to train with no labels', async () => {
+    await expect(selectorRound(fresh(), settings, { cancelled: () => false })).rejects.toThrow('no training labels yet');
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * One round of the labelling mode's loop, PruneFuse's selection with a person as the oracle: the pruned
+ * selector θp (the dense model pruned at initialisation, rebuilt from its seeded initial weights every round)
+ * trains on the labels given so far, then
+ *   - estimates its accuracy on the held-out labels (a random share of every batch the user labels, never
+ *     trained on, so the estimate is honest for the images as they come, not only for the hard ones);
+ *   - scores every unlabelled image with the metric and queues the next batch, hardest first, with the
+ *     selector's guess for each (so confirming is one key);
+ *   - fills the rest of the batch with random images for the held-out share.
+ * Its trained weights are returned for fusion at the end (core/labelling/finish.ts).
+ */
+import { channelStats, toFloatBatch } from '../data/stats.ts';
+import type { ImageSet } from '../data/types.ts';
+import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
+import type { ModelId } from '../models/resnet.ts';
+import { resnetSpec } from '../models/resnet.ts';
+import type { ResNetSpec } from '../models/spec.ts';
+import { initWeights, type Weights } from '../models/weights.ts';
+import type { KeptChannels } from '../prune/keptIndex.ts';
+import { prune } from '../prune/prune.ts';
+import { rng, type Rng } from '../rng.ts';
+import { strategyOf } from '../select/index.ts';
+import type { MetricId } from '../select/metricIds.ts';
+import { selectFromPool } from '../select/select.ts';
+import type { BatchSource } from '../train/batchSource.ts';
+import type { LrSchedule } from '../train/lrSchedule.ts';
+import { createNetwork, disposeNetwork, readNetwork } from '../train/network.ts';
+import { assess, predict } from '../train/predict.ts';
+import { train } from '../train/trainer.ts';
+
+export interface LabellingSettings {
+  model: ModelId;
+  ratio: number;
+  metric: MetricId;
+  epochs: number;
+  batch: number;
+  lr: number;
+  lrSchedule: LrSchedule;
+  momentum: number;
+  wd: number;
+  augment: boolean;
+  seed: number;
+  /** Images per labelling batch, and the share of each kept aside (random) to estimate accuracy. */
+  batchSize: number;
+  holdoutShare: number;
+}
+
+/** What the user said of each image so far. */
+export type ImageRole = 'unlabelled' | 'train' | 'holdout' | 'skipped';
+
+export interface LabellingState {
+  /** The images, at the model's input size; their labels, UNKNOWN_LABEL where not given. */
+  images: ImageSet;
+  classes: number;
+  roles: ImageRole[];
+  /** Rounds done so far (seeds each round's streams). */
+  round: number;
+}
+
+export interface QueuedImage {
+  image: number;
+  /** Hardest first: the metric's score (null for random picks), and whether it is held out. */
+  score: number | null;
+  holdout: boolean;
+  /** The selector's guess (its most probable class). */
+  guess: number;
+}
+
+export interface RoundOutcome {
+  /** Accuracy on the held-out labels (null while none is given), and on how many. */
+  estimate: { accuracy: number; holdout: number; trainedOn: number } | null;
+  queue: QueuedImage[];
+  selector: { spec: ResNetSpec; weights: Weights; kept: KeptChannels };
+}
+
+export interface LabellingHost {
+  cancelled(): boolean;
+  yieldNow?(): Promise<void>;
+  onStep?(step: number, total: number): void;
+}
+
+/** A batch source over the images; normalisation from all of them (labels are not needed for it). */
+export function labellingSource(state: LabellingState): BatchSource {
+  const { images } = state;
+  const stats = channelStats(images);
+  return {
+    height: images.height, width: images.width, channels: images.channels, numClasses: state.classes, labels: images.labels,
+    pixels: (indices) => toFloatBatch(images, indices, stats),
+  };
+}
+
+const indicesOf = (roles: readonly ImageRole[], role: ImageRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
+
+/** The next batch without a trained selector: random images (the first batch, or too few labels to train). */
+export function randomBatch(state: LabellingState, settings: LabellingSettings): QueuedImage[] {
+  const unlabelled = indicesOf(state.roles, 'unlabelled');
+  const r = rng(settings.seed).fork(`labelling/random/${state.round}`);
+  const order = r.permutation(unlabelled.length);
+  const n = Math.min(settings.batchSize, unlabelled.length);
+  const holdout = Math.round(n * settings.holdoutShare);
+  return Array.from({ length: n }, (_, k) => ({ image: unlabelled[order[k]!]!, score: null, holdout: k < holdout, guess: UNKNOWN_LABEL }));
+}
+
+/** Trains the pruned selector on the training labels, estimates, and queues the next batch. */
+export async function selectorRound(state: LabellingState, settings: LabellingSettings, host: LabellingHost): Promise<RoundOutcome> {
+  const trainSet = indicesOf(state.roles, 'train');
+  const holdoutSet = indicesOf(state.roles, 'holdout');
+  const unlabelled = indicesOf(state.roles, 'unlabelled');
+  if (trainSet.length === 0) throw new RangeError('no training labels yet: label the first batch');
+  for (const i of [...trainSet, ...holdoutSet]) if (state.images.labels[i]! < 0) throw new RangeError(`image ${i} is marked labelled but has no label`);
+  const root: Rng = rng(settings.seed);
+  const [h, w, c] = [state.images.height, state.images.width, state.images.channels];
+  const dense = resnetSpec(settings.model, { inputShape: [h, w, c], numClasses: state.classes });
+  const pruned = prune(dense, initWeights(dense, settings.seed), { ratio: settings.ratio, scope: 'uniform', criterion: 'l2' });
+  const source = labellingSource(state);
+  const net = createNetwork(pruned.spec, pruned.weights);
+  try {
+    await train(net, source, trainSet, {
+      epochs: settings.epochs, batchSize: settings.batch, lr: settings.lr, lrSchedule: settings.lrSchedule,
+      momentum: settings.momentum, weightDecay: settings.wd, augment: settings.augment,
+      rng: root.fork(`labelling/train/${state.round}`),
+      cancelled: () => host.cancelled(),
+      ...(host.yieldNow ? { yieldNow: () => host.yieldNow!() } : {}),
+      ...(host.onStep ? { onStep: host.onStep } : {}),
+    });
+    const estimate = holdoutSet.length > 0 ? { accuracy: (await assess(net, source, holdoutSet, () => host.cancelled())).accuracy, holdout: holdoutSet.length, trainedOn: trainSet.length } : null;
+    const n = Math.min(settings.batchSize, unlabelled.length);
+    const randomCount = Math.round(n * settings.holdoutShare);
+    const chosen = await selectFromPool(strategyOf(settings.metric), net, source, [...trainSet, ...holdoutSet], unlabelled, n - randomCount, root.fork(`labelling/select/${state.round}`), () => host.cancelled());
+    const taken = new Set(chosen.chosen);
+    const rest = unlabelled.filter((i) => !taken.has(i));
+    const order = root.fork(`labelling/holdout/${state.round}`).permutation(rest.length);
+    const randoms = Array.from({ length: Math.min(randomCount, rest.length) }, (_, k) => rest[order[k]!]!);
+    const queued = [...chosen.chosen, ...randoms];
+    const guesses = queued.length > 0 ? (await predict(net, source, queued)).probs : new Float32Array(0);
+    const guessOf = (k: number) => {
+      let best = 0;
+      for (let j = 1; j < state.classes; j++) if (guesses[k * state.classes + j]! > guesses[k * state.classes + best]!) best = j;
+      return best;
+    };
+    const queue: QueuedImage[] = queued.map((image, k) => ({ image, score: k < chosen.chosen.length ? (chosen.scores?.[k] ?? null) : null, holdout: k >= chosen.chosen.length, guess: guessOf(k) }));
+    return { estimate, queue, selector: { spec: pruned.spec, weights: await readNetwork(net), kept: pruned.kept } };
+  } finally {
+    disposeNetwork(net);
+  }
+}
