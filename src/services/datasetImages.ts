@@ -11,6 +11,12 @@ import type { DatasetLookup, TestSetFacts } from '../protocol/datasetViews.ts';
 
 export type { DatasetFacts, DatasetLookup, TestSetFacts } from '../protocol/datasetViews.ts';
 
+/** A training image, ready to paint, with its label. */
+export interface LabelledImage {
+  image: ImageData;
+  label: number;
+}
+
 const IDLE_MS = 60_000;
 /** Thumbnails kept per dataset before the oldest are dropped. */
 const MAX_THUMBNAILS = 4000;
@@ -42,7 +48,7 @@ async function call<T>(work: (remote: Comlink.Remote<DatasetWorkerApi>) => Promi
 
 const lookups = new Map<string, Promise<DatasetLookup>>();
 const labels = new Map<string, Map<number, number>>();
-const thumbnails = new Map<string, Map<number, ImageData>>();
+const thumbnails = new Map<string, Map<number, LabelledImage>>();
 const testSets = new Map<string, Promise<TestSetFacts>>();
 
 const cacheOf = <V>(caches: Map<string, Map<number, V>>, id: string): Map<number, V> => {
@@ -76,10 +82,10 @@ export async function imageLabels(id: string, indices: readonly number[]): Promi
   return new Map(indices.map((i) => [i, cache.get(i)!]));
 }
 
-/** Thumbnails (and labels) of training images `indices` of dataset `id`, by index. */
-export async function imageThumbnails(id: string, indices: readonly number[]): Promise<Map<number, ImageData>> {
+/** Thumbnails and labels of training images `indices` of dataset `id`, by index. */
+export async function imageThumbnails(id: string, indices: readonly number[]): Promise<Map<number, LabelledImage>> {
   const cache = cacheOf(thumbnails, id);
-  const found = new Map<number, ImageData>();
+  const found = new Map<number, LabelledImage>();
   for (const i of indices) {
     const image = cache.get(i);
     if (image) found.set(i, image);
@@ -92,10 +98,10 @@ export async function imageThumbnails(id: string, indices: readonly number[]): P
   const known = cacheOf(labels, id);
   if (cache.size + missing.length > MAX_THUMBNAILS) cache.clear();
   batch.indices.forEach((i, k) => {
-    const image = new ImageData(t.rgba.slice(k * size, (k + 1) * size), t.width, t.height);
-    cache.set(i, image);
-    found.set(i, image);
-    known.set(i, batch.labels[k]!);
+    const entry = { image: new ImageData(t.rgba.slice(k * size, (k + 1) * size), t.width, t.height), label: batch.labels[k]! };
+    cache.set(i, entry);
+    found.set(i, entry);
+    known.set(i, entry.label);
   });
   return found;
 }

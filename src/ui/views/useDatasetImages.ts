@@ -4,7 +4,7 @@
  * asks again only when the images asked for changed; an answer that arrives after the key changed is dropped.
  */
 import { useEffect, useState } from 'react';
-import { imageLabels, imageThumbnails, lookupDataset, testSetFacts, type DatasetLookup, type TestSetFacts } from '../../services/datasetImages.ts';
+import { imageLabels, imageThumbnails, lookupDataset, testSetFacts, type DatasetLookup, type LabelledImage, type TestSetFacts } from '../../services/datasetImages.ts';
 
 /** While a new answer loads, `stale` is the last one for the same dataset (a live run's views keep showing it). */
 export type Loaded<T> = { state: 'loading'; stale?: T } | { state: 'ready'; value: T } | { state: 'failed'; why: string };
@@ -42,7 +42,7 @@ export function useImageLabels(id: string | null, indices: readonly number[]): L
   return useAsync(id === null ? null : `${id}|${indices.join(',')}`, () => imageLabels(id!, indices));
 }
 
-export function useThumbnails(id: string | null, indices: readonly number[]): Loaded<Map<number, ImageData>> {
+export function useThumbnails(id: string | null, indices: readonly number[]): Loaded<Map<number, LabelledImage>> {
   return useAsync(id === null ? null : `${id}|${indices.join(',')}`, () => imageThumbnails(id!, indices));
 }
 
