@@ -7,9 +7,19 @@ import { TINY } from './fixtures/links.ts';
 const DONE = { timeout: 120_000 };
 const CIFAR10 = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 
-async function runTiny(page: Page) {
+async function openView(page: Page, id: 'selection' | 'outcome') {
+  await page.getByTestId(`view.tab.${id}`).click();
+  return page.getByTestId(`view.${id}`);
+}
+
+/** Runs the tiny link to its end; with `watching`, that view is open (and follows the run) from the start. */
+async function runTiny(page: Page, watching?: 'selection' | 'outcome') {
   const lab = new LabPage(page);
   await page.goto(`/?${TINY}`);
+  if (watching) {
+    await openView(page, watching);
+    await expect(page.getByTestId(`${watching}.empty`)).toBeVisible();
+  }
   await lab.start().click();
   await expect(lab.status()).toHaveAttribute('data-status', 'done', DONE);
   return lab;
@@ -17,14 +27,9 @@ async function runTiny(page: Page) {
 
 const numbers = async (cells: Locator) => (await cells.allTextContents()).map(Number);
 
-async function openView(page: Page, id: 'selection' | 'outcome') {
-  await page.getByTestId(`view.tab.${id}`).click();
-  return page.getByTestId(`view.${id}`);
-}
-
 test('the selection view shows what each selector chose, with classes; the labelled set by class; the overlap with AL', async ({ page }) => {
-  await runTiny(page);
-  const view = await openView(page, 'selection');
+  await runTiny(page, 'selection');
+  const view = page.getByTestId('view.selection');
   await view.getByTestId('selection.track').selectOption('pruned@0.5');
 
   // Histogram: every labelled image counted in a class (labels came from the dataset), round by round.

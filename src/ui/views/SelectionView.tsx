@@ -33,8 +33,7 @@ function SelectionOfRun({ results }: { results: RunResults }) {
   const labels = useImageLabels(datasetId, sets.at(-1)?.images ?? []);
   const selections = track?.selections ?? [];
   const selection = selections.find((s) => s.round === pickedRound) ?? selections.at(-1);
-  const trackLabel = (id: string) =>
-    `${selectorName(id, plans)}: ${plans.filter((p) => p.track === id).map((p) => methodName(p, several)).join(', ')} (${id})`;
+  const trackLabel = (id: string) => `${plans.filter((p) => p.track === id).map((p) => methodName(p, several)).join(', ')} · ${id}`;
   const known = latest(labels);
 
   return (
@@ -85,7 +84,7 @@ function SelectionOfRun({ results }: { results: RunResults }) {
       ) : labels.state === 'failed' ? (
         <p className="notice error">Could not read the labels: {labels.why}</p>
       ) : known ? (
-        <ClassHistogram sets={sets} labels={known} classNames={facts.classes} caption={`Images per class that the ${selectorName(track.id, plans)}’s methods train on, by round`} />
+        <ClassHistogram sets={sets} labels={known} classNames={facts.classes} caption={`Images per class in the labelled set of the ${selectorName(track.id, plans)}, by round`} />
       ) : (
         <p className="muted">Reading labels…</p>
       )}
