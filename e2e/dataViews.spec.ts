@@ -5,6 +5,8 @@ import { LabPage } from './fixtures/labPage.ts';
 import { TINY } from './fixtures/links.ts';
 
 const DONE = { timeout: 120_000 };
+/** TINY with a 400-image pool: 8 initial images, then 32 chosen (more than the gallery's first page of 24). */
+const TINY_400 = TINY.replace('pool=200', 'pool=400');
 const CIFAR10 = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 
 async function openView(page: Page, id: 'selection' | 'outcome') {
@@ -13,9 +15,9 @@ async function openView(page: Page, id: 'selection' | 'outcome') {
 }
 
 /** Runs the tiny link to its end; with `watching`, that view is open (and follows the run) from the start. */
-async function runTiny(page: Page, watching?: 'selection' | 'outcome') {
+async function runTiny(page: Page, watching?: 'selection' | 'outcome', link = TINY) {
   const lab = new LabPage(page);
-  await page.goto(`/?${TINY}`);
+  await page.goto(`/?${link}`);
   if (watching) {
     await openView(page, watching);
     await expect(page.getByTestId(`${watching}.empty`)).toBeVisible();
@@ -28,7 +30,7 @@ async function runTiny(page: Page, watching?: 'selection' | 'outcome') {
 const numbers = async (cells: Locator) => (await cells.allTextContents()).map(Number);
 
 test('the selection view shows what each selector chose, with classes; the labelled set by class; the overlap with AL', async ({ page }) => {
-  await runTiny(page, 'selection');
+  await runTiny(page, 'selection', TINY_400);
   const view = page.getByTestId('view.selection');
   await view.getByTestId('selection.track').selectOption('pruned@0.5');
 
@@ -46,12 +48,15 @@ test('the selection view shows what each selector chose, with classes; the label
   }
   await expect(histogram.locator('thead th')).toContainText(CIFAR10);
 
-  // Gallery: round 1's picks (all on the first page), each painted and named by its class; their classes
-  // are exactly what the labelled set gained between round 1 and round 2.
+  // Gallery: round 1's picks, a first page of 24 and then the rest, each painted and named by its class;
+  // their classes are exactly what the labelled set gained between round 1 and round 2.
   const added = perClass[1]!.reduce((a, b) => a + b, 0) - perClass[0]!.reduce((a, b) => a + b, 0);
-  expect(added).toBeGreaterThan(0);
+  expect(added).toBe(32);
   const images = view.getByTestId('selection.image');
+  await expect(images).toHaveCount(24);
+  await view.getByTestId('selection.more').click();
   await expect(images).toHaveCount(added);
+  await expect(view.getByTestId('selection.more')).toHaveCount(0);
   await expect(view.locator('canvas[data-painted="true"]')).toHaveCount(added);
   const classes = await view.getByTestId('selection.class').allTextContents();
   for (const c of classes) expect(CIFAR10).toContain(c);
