@@ -90,7 +90,7 @@ function SelectionOfRun({ results }: { results: RunResults }) {
       )}
 
       <h2 id="dv-overlap">Overlap with active learning</h2>
-      <SelectionOverlap results={results} plans={plans} />
+      <SelectionOverlap results={results} />
     </div>
   );
 }
