@@ -12,7 +12,7 @@ import { count, pct } from '../format.ts';
 import { ClassAccuracyBars } from './ClassAccuracyBars.tsx';
 import { ConfusionTable } from './ConfusionTable.tsx';
 import { DatasetNote } from './DatasetNote.tsx';
-import { hasSeveralRatios, methodName } from './names.ts';
+import { methodName } from '../names.ts';
 import { useDatasetLookup, useTestSet } from './useDatasetImages.ts';
 
 export function OutcomeView() {
@@ -22,7 +22,6 @@ export function OutcomeView() {
 }
 
 function OutcomeOfRun({ results }: { results: RunResults }) {
-  const several = hasSeveralRatios(results.methods);
   const withMatrix = results.methods.filter((m) => m.rounds.some((r) => r.confusion));
   const [picked, setPicked] = useState<string | null>(null);
   const method = withMatrix.find((m) => m.method === picked) ?? withMatrix[0];
@@ -35,7 +34,7 @@ function OutcomeOfRun({ results }: { results: RunResults }) {
   const classNames = facts?.classes ?? Array.from({ length: results.dataset.classes }, (_, c) => `class ${c}`);
   const testCounts = testSet.state === 'ready' ? testSet.value.classCounts : null;
   const mismatch = matrix && testCounts && matrix.totals.some((n, c) => n !== testCounts[c]);
-  const name = method ? methodName(method, several) : '';
+  const name = method ? methodName(method) : '';
   const rounds = results.fractions.length;
 
   return (
@@ -54,7 +53,7 @@ function OutcomeOfRun({ results }: { results: RunResults }) {
               <select value={method.method} onChange={(e) => setPicked(e.target.value)} data-testid="outcome.method">
                 {withMatrix.map((m) => (
                   <option key={m.method} value={m.method}>
-                    {methodName(m, several)} ({m.method})
+                    {methodName(m)} ({m.method})
                   </option>
                 ))}
               </select>

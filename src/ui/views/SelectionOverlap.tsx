@@ -6,12 +6,11 @@
 import type { RunResults } from '../../core/experiment/events.ts';
 import { compareWithAl, sharedSelectors } from '../../core/experiment/selectionOverlap.ts';
 import { pct } from '../format.ts';
-import { hasSeveralRatios, methodName, selectorName } from './names.ts';
+import { methodsOnTrack, selectorName } from './selectorName.ts';
 
 export function SelectionOverlap({ results }: { results: RunResults }) {
   const plans = results.methods;
-  const several = hasSeveralRatios(plans);
-  const namesOn = (track: string) => plans.filter((p) => p.track === track).map((p) => methodName(p, several)).join(', ');
+  const namesOn = (track: string) => methodsOnTrack(track, plans);
   const comparison = compareWithAl(results);
   const sharedNote = sharedSelectors(plans).map(({ track }) => (
     <p key={track} className="muted" data-testid={`selection.shared.${track}`}>

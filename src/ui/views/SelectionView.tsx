@@ -9,7 +9,8 @@ import type { RunResults } from '../../core/experiment/events.ts';
 import { useLab } from '../../store/labStore.ts';
 import { ClassHistogram } from './ClassHistogram.tsx';
 import { DatasetNote } from './DatasetNote.tsx';
-import { hasSeveralRatios, methodName, metricName, selectorName } from './names.ts';
+import { METRIC_NAMES } from '../names.ts';
+import { methodsOnTrack, selectorName } from './selectorName.ts';
 import { SelectionGallery } from './SelectionGallery.tsx';
 import { SelectionOverlap } from './SelectionOverlap.tsx';
 import { latest, useDatasetLookup, useImageLabels } from './useDatasetImages.ts';
@@ -22,7 +23,6 @@ export function SelectionView() {
 
 function SelectionOfRun({ results }: { results: RunResults }) {
   const plans = results.methods;
-  const several = hasSeveralRatios(plans);
   const [trackId, setTrackId] = useState<string | null>(null);
   const [pickedRound, setPickedRound] = useState<number | null>(null);
   const track = results.tracks.find((t) => t.id === trackId) ?? results.tracks[0];
@@ -33,14 +33,14 @@ function SelectionOfRun({ results }: { results: RunResults }) {
   const labels = useImageLabels(datasetId, sets.at(-1)?.images ?? []);
   const selections = track?.selections ?? [];
   const selection = selections.find((s) => s.round === pickedRound) ?? selections.at(-1);
-  const trackLabel = (id: string) => `${plans.filter((p) => p.track === id).map((p) => methodName(p, several)).join(', ')} · ${id}`;
+  const trackLabel = (id: string) => `${methodsOnTrack(id, plans)} · ${id}`;
   const known = latest(labels);
 
   return (
     <div className="dv" data-testid="selection">
       <h2 id="dv-selected">Images each selector chose</h2>
       <p className="hint">
-        Ranked by {metricName(results.config.metric)} <span className="key">({results.config.metric})</span>: the score is the metric’s value for the image when it was
+        Ranked by {METRIC_NAMES[results.config.metric]} <span className="key">({results.config.metric})</span>: the score is the metric’s value for the image when it was
         chosen; a selector picks the highest first. All tracks start from the same {results.initial.length} randomly chosen images.
       </p>
       <DatasetNote lookup={lookup} name={results.dataset.name} what="images and classes are missing; indices and scores remain" />
