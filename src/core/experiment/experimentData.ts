@@ -8,6 +8,7 @@ import { channelStats, toFloatBatch } from '../data/stats.ts';
 import type { Dataset, ImageSet } from '../data/types.ts';
 import type { Rng } from '../rng.ts';
 import type { BatchSource } from '../train/batchSource.ts';
+import { splitExperiment } from './experimentSplit.ts';
 import { UNKNOWN_LABEL } from './oracle.ts';
 
 export interface ExperimentData {
@@ -29,22 +30,12 @@ function subset(set: ImageSet, indices: Int32Array): ImageSet {
   return { ...set, images, labels: Int32Array.from(indices, (i) => set.labels[i]!), count: indices.length };
 }
 
-const first = (perm: Int32Array, cap: number): Int32Array => (cap > 0 && cap < perm.length ? perm.slice(0, cap) : perm);
-
 /** `pool` and `test` cap the sizes (0 = all). Without a test split, the test set is carved from the train split. */
 export function prepareExperimentData(dataset: Dataset, caps: { pool: number; test: number }, rng: Rng): ExperimentData {
   const train = dataset.train;
-  let poolIdx: Int32Array;
-  let testSet: ImageSet;
-  if (dataset.test) {
-    poolIdx = first(rng.fork('split/pool').permutation(train.count), caps.pool);
-    testSet = subset(dataset.test, first(rng.fork('split/test').permutation(dataset.test.count), caps.test));
-  } else {
-    const perm = rng.fork('split/holdout').permutation(train.count);
-    const nTest = Math.min(caps.test > 0 ? caps.test : Math.round(train.count / 6), Math.floor(train.count / 2));
-    testSet = subset(train, perm.slice(0, nTest));
-    poolIdx = first(perm.slice(nTest), caps.pool);
-  }
+  const split = splitExperiment({ train: train.count, ...(dataset.test ? { test: dataset.test.count } : {}) }, caps, rng);
+  const poolIdx = split.pool;
+  const testSet = subset(split.test.split === 'test' ? dataset.test! : train, split.test.indices);
   if (poolIdx.length < 10) throw new RangeError(`the pool needs at least 10 images, got ${poolIdx.length}`);
   if (testSet.count < 1) throw new RangeError('the test set is empty');
   const poolSet = subset(train, poolIdx);

@@ -7,6 +7,8 @@ import type { ComponentType } from 'react';
 import { Charts } from '../charts/Charts.tsx';
 import type { PanelId } from '../../url/panels.ts';
 import { HowItWorks } from './HowItWorks.tsx';
+import { OutcomeView } from './OutcomeView.tsx';
+import { SelectionView } from './SelectionView.tsx';
 
 export interface ViewEntry {
   /** Used in the URL's `hide=` list and in test ids. */
@@ -18,4 +20,6 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'results', title: 'Results', Component: Charts },
   { id: 'how', title: 'How it works', Component: HowItWorks },
+  { id: 'selection', title: 'Selection', Component: SelectionView },
+  { id: 'outcome', title: 'Outcome', Component: OutcomeView },
 ];

@@ -3,6 +3,7 @@
 import type { SourceFile } from '../expand.ts';
 import { byteSize, count } from '../text.ts';
 import { DatasetError, type ImageSet, type ReadOptions } from '../types.ts';
+import { labelCounts } from '../classCounts.ts';
 
 export interface ReadContext {
   maxBytes: number;
@@ -62,7 +63,5 @@ export function allocateImageSet(
 
 /** Class counts of a split (how many images carry each label). */
 export function classCounts(set: ImageSet, classes: number): number[] {
-  const counts = new Array<number>(classes).fill(0);
-  for (let i = 0; i < set.count; i++) counts[set.labels[i]!]!++;
-  return counts;
+  return labelCounts(set.labels.subarray(0, set.count), classes);
 }
