@@ -5,6 +5,10 @@ import { registerWasmTrainingKernels } from '../kernels/register.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
 import { randomBatch, selectorRound, type LabellingSettings, type LabellingState } from './selectorRound.ts';
+import { finishSession } from './finish.ts';
+import { createNetwork, disposeNetwork } from '../train/network.ts';
+import { assess } from '../train/predict.ts';
+import { labellingSource } from './selectorRound.ts';
 
 const data = syntheticDataset({ train: 160, test: 10, size: 8 });
 const settings: LabellingSettings = {
@@ -41,7 +45,7 @@ describe('the labelling loop', () => {
     expect(randomBatch(fresh(), settings)).toEqual(q);
   });
 
-  it('trains the pruned selector on the given labels, estimates on the held-out ones and queues the hardest unlabelled images with guesses', async () => {
+  it('trains the pruned selector on the given labels, estimates on the held-out ones and queues the hardest unlabelled images with guesses; Finish fuses and distils', async () => {
     const state = fresh();
     label(state, randomBatch(state, settings));
     const before = tf.memory().numTensors;
@@ -63,6 +67,16 @@ describe('the labelling loop', () => {
     label(state, a.queue);
     const b = await selectorRound(state, settings, { cancelled: () => false });
     expect(b.estimate).toMatchObject({ holdout: 8, trainedOn: 32 });
+
+    // Finish: fuse θp* into the dense network, distil, estimate on the held-out labels; the weights evaluate to it.
+    const final = await finishSession(state, { ...settings, lambda: 0.5, T: 4 }, b.selector, { cancelled: () => false });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(final.spec.model).toBe('resnet8');
+    expect(final.estimate).toMatchObject({ holdout: 8, trainedOn: 32 });
+    const net = createNetwork(final.spec, final.weights);
+    const holdout = state.roles.flatMap((r, i) => (r === 'holdout' ? [i] : []));
+    expect((await assess(net, labellingSource(state), holdout)).accuracy).toBe(final.estimate!.accuracy);
+    disposeNetwork(net);
   });
 
   it('refuses to train with no labels', async () => {
