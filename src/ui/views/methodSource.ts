@@ -1,0 +1,52 @@
+/**
+ * What the method views show: the pruning of the run on screen (live at each checkpoint, saved, imported,
+ * shared or an example), read from its results; or, before any run (or for a run without a pruned
+ * selector), the pruning the current settings give, computed by the pruning worker.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import type { FusionSnapshot } from '../../core/fuse/snapshot.ts';
+import type { PruningRequest } from '../../core/prune/preview.ts';
+import type { PruningGroup } from '../../core/prune/prune.ts';
+import type { RunResults } from '../../core/experiment/events.ts';
+import { useLab } from '../../store/labStore.ts';
+import { matchesDataset } from '../config/DatasetField.tsx';
+
+/** One pruned selector of a recorded run. */
+export interface RecordedPruning {
+  ratio: number;
+  track: string;
+  groups: PruningGroup[];
+  fusion: FusionSnapshot | null;
+}
+
+export type MethodSource =
+  | { origin: 'recorded'; model: string; seed: number; scope: string; numClasses: number; pruned: RecordedPruning[] }
+  | { origin: 'settings'; request: PruningRequest; note: string | null };
+
+/** The pruned selectors a run recorded (tracks with a pruning record), in ratio order. */
+export function recordedPruning(results: RunResults): RecordedPruning[] {
+  return results.tracks
+    .filter((t) => t.pruning && t.selector.ratio !== undefined)
+    .map((t) => ({ ratio: t.selector.ratio!, track: t.id, groups: t.pruning!, fusion: t.fusion ?? null }))
+    .sort((a, b) => a.ratio - b.ratio);
+}
+
+export function useMethodSource(): MethodSource {
+  const { results, config, shape, classes } = useLab(
+    useShallow((s) => {
+      const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
+      return { results: s.metrics.results, config: s.config, shape: d?.imageShape, classes: d?.classes };
+    }),
+  );
+  const pruned = results ? recordedPruning(results) : [];
+  if (results && pruned.length > 0) {
+    const c = results.config;
+    return { origin: 'recorded', model: c.model, seed: c.seed, scope: c.scope, numClasses: results.dataset.classes, pruned };
+  }
+  const request: PruningRequest = {
+    model: config.model, seed: config.seed, ratios: config.ratio, scope: config.scope, criterion: config.criterion,
+    ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}),
+  };
+  const note = results ? 'The run on screen has no pruned selector (no PruneFuse method), so this shows the current settings.' : null;
+  return { origin: 'settings', request, note };
+}
