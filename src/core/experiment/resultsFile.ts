@@ -70,8 +70,8 @@ function checkFusion(t: Json): void {
   need(isObject(t.fusion) && typeof t.fusion.round === 'number' && Array.isArray(t.fusion.layers), `${at} lacks its round or layers`);
   for (const l of (t.fusion as Json).layers as unknown[]) {
     need(isObject(l) && typeof l.layer === 'string' && isCount(l.rows) && isCount(l.cols), `${at} has a layer without its name or size`);
-    const { rows, cols, norms } = l as { rows: number; cols: number; norms: unknown };
-    need(isNumbers(norms) && norms.length === rows * cols && norms.every((x) => Number.isFinite(x) && x >= 0), `${at}: layer ${String(l.layer)} needs ${rows * cols} non-negative norms`);
+    const { layer, rows, cols, norms } = l as { layer: string; rows: number; cols: number; norms: unknown };
+    need(isNumbers(norms) && norms.length === rows * cols && norms.every((x) => Number.isFinite(x) && x >= 0), `${at}: layer ${layer} needs ${rows * cols} non-negative norms`);
   }
 }
 

@@ -3,9 +3,11 @@
  * shared or an example), read from its results; or, before any run (or for a run without a pruned
  * selector), the pruning the current settings give, computed by the pruning worker.
  */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { ResNetSpec } from '../../core/models/spec.ts';
 import type { FusionSnapshot } from '../../core/fuse/snapshot.ts';
-import type { PruningRequest } from '../../core/prune/preview.ts';
+import { specOf, type InitKey, type PruningRequest } from '../../core/prune/preview.ts';
 import type { PruningGroup } from '../../core/prune/prune.ts';
 import type { RunResults } from '../../core/experiment/events.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -19,9 +21,10 @@ export interface RecordedPruning {
   fusion: FusionSnapshot | null;
 }
 
+/** `net`: the dense network and its seed (what its initial weights depend on). */
 export type MethodSource =
-  | { origin: 'recorded'; model: string; seed: number; scope: string; numClasses: number; pruned: RecordedPruning[] }
-  | { origin: 'settings'; request: PruningRequest; note: string | null };
+  | { origin: 'recorded'; net: InitKey; scope: string; pruned: RecordedPruning[] }
+  | { origin: 'settings'; net: InitKey; request: PruningRequest; note: string | null };
 
 /** The pruned selectors a run recorded (tracks with a pruning record), in ratio order. */
 export function recordedPruning(results: RunResults): RecordedPruning[] {
@@ -41,12 +44,17 @@ export function useMethodSource(): MethodSource {
   const pruned = results ? recordedPruning(results) : [];
   if (results && pruned.length > 0) {
     const c = results.config;
-    return { origin: 'recorded', model: c.model, seed: c.seed, scope: c.scope, numClasses: results.dataset.classes, pruned };
+    // The input's shape is not recorded; the layers shown past the stem do not depend on it.
+    return { origin: 'recorded', net: { model: c.model, seed: c.seed, numClasses: results.dataset.classes }, scope: c.scope, pruned };
   }
-  const request: PruningRequest = {
-    model: config.model, seed: config.seed, ratios: config.ratio, scope: config.scope, criterion: config.criterion,
-    ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}),
-  };
+  const net: InitKey = { model: config.model, seed: config.seed, ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) };
+  const request: PruningRequest = { ...net, ratios: config.ratio, scope: config.scope, criterion: config.criterion };
   const note = results ? 'The run on screen has no pruned selector (no PruneFuse method), so this shows the current settings.' : null;
-  return { origin: 'settings', request, note };
+  return { origin: 'settings', net, request, note };
+}
+
+/** The dense spec of a source's network (its input shape and classes where known). */
+export function useSpec(net: InitKey): ResNetSpec {
+  const key = JSON.stringify(net);
+  return useMemo(() => specOf(JSON.parse(key) as InitKey), [key]);
 }
