@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { PruningWorkerApi } from '../../workers/pruning.worker.ts';
 import type { InitKey, PruningRequest, RatioPruning } from '../core/prune/preview.ts';
 import type { KernelNorms } from '../core/fuse/snapshot.ts';
+import type { PruningSummary } from '../core/prune/summary.ts';
 
 let remote: Comlink.Remote<PruningWorkerApi> | undefined;
 
@@ -17,3 +18,5 @@ function pruningWorker(): Comlink.Remote<PruningWorkerApi> {
 export const previewPruning = (request: PruningRequest): Promise<RatioPruning[]> => pruningWorker().pruning(request);
 
 export const previewInitialNorms = (key: InitKey): Promise<KernelNorms[]> => pruningWorker().initialNorms(key);
+
+export const previewSummaries = (request: PruningRequest): Promise<PruningSummary[]> => pruningWorker().summaries(request);

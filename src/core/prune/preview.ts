@@ -8,7 +8,8 @@ import { layerNorms, type KernelNorms } from '../fuse/snapshot.ts';
 import { resnetSpec } from '../models/resnet.ts';
 import type { ResNetSpec } from '../models/spec.ts';
 import { initWeights, type Weights } from '../models/weights.ts';
-import { pruningGroups, type PruneScope, type PruningCriterion, type PruningGroup } from './prune.ts';
+import { keptChannelsOf, narrowSpec, pruningGroups, type PruneScope, type PruningCriterion, type PruningGroup } from './prune.ts';
+import { summaryOf, type PruningSummary } from './summary.ts';
 
 /** The network and initialisation: what the initial weights depend on. */
 export interface InitKey {
@@ -52,6 +53,12 @@ export function previewPruning(request: PruningRequest, cache = new InitCache())
   const spec = specOf(request);
   const weights = cache.weightsOf(request, spec);
   return request.ratios.map((ratio) => ({ ratio, groups: pruningGroups(spec, weights, { ratio, scope: request.scope, criterion: request.criterion }) }));
+}
+
+/** What each ratio means for the network (pruningSummary), from the cached initialisation: global scope needs one. */
+export function previewSummaries(request: PruningRequest, cache = new InitCache()): PruningSummary[] {
+  const dense = specOf(request);
+  return previewPruning(request, cache).map(({ ratio, groups }) => summaryOf(dense, narrowSpec(dense, keptChannelsOf(groups)), ratio, request.scope));
 }
 
 /** The initial kernel norms of the fusion view's layers (what every entry fusion does not overwrite holds). */

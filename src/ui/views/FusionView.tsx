@@ -18,7 +18,7 @@ import { fusionMap } from './fusionMap.ts';
 import { useMethodSource, useSpec, type RecordedPruning } from './methodSource.ts';
 import { RatioPicker } from './RatioPicker.tsx';
 import { SourceNote } from './SourceNote.tsx';
-import { useLatestAnswer } from './useLatestAnswer.ts';
+import { useLatestAnswer } from '../useLatestAnswer.ts';
 
 export function FusionView() {
   const source = useMethodSource();

@@ -14,7 +14,7 @@ import { PruningNumbers } from './PruningNumbers.tsx';
 import { pruningLayout, type BarOrder } from './pruningBars.ts';
 import { RatioPicker } from './RatioPicker.tsx';
 import { SourceNote } from './SourceNote.tsx';
-import { useLatestAnswer } from './useLatestAnswer.ts';
+import { useLatestAnswer } from '../useLatestAnswer.ts';
 
 export function PruningView() {
   const source = useMethodSource();
