@@ -31,6 +31,15 @@ test('before any run, the pruning view draws every channel and follows p, scope 
   await expect(stem).toHaveAttribute('data-kept', '4');
   expect(await stem.locator('path.bar-kept').getAttribute('d')).not.toBe(before);
 
+  // Global scope: the same number of channels, spread over the layers by rank.
+  const kept = () => page.locator('[data-testid^="pruning.group."]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kept')));
+  const uniform = await kept();
+  await lab.config('scope').selectOption('global');
+  await expect(page.getByTestId('method.source')).toContainText('global pruning');
+  await expect.poll(kept).not.toEqual(uniform);
+  await expect(summary).toHaveAttribute('data-kept', String(4 + 9 + 19 + 3 * (4 + 9 + 19)));
+  await lab.config('scope').selectOption('uniform');
+
   // Two ratios: a picker; the numbers table opens on demand.
   await lab.config('ratio').fill('0.3,0.7');
   await lab.config('ratio').blur();

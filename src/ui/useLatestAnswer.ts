@@ -3,7 +3,7 @@
  * its last change (a slider dragged asks once), and an answer to an older question is dropped. Questions are
  * compared by their JSON, so callers may build a new object every render.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export interface LatestAnswer<A> {
   /** The last answer (to an earlier question while `fresh` is false), or null before the first. */
@@ -20,9 +20,10 @@ export function useLatestAnswer<Q, A>(question: Q | null, ask: (q: Q) => Promise
     if (key === null) return;
     let current = true;
     const timer = setTimeout(() => {
+      // A transition: React renders what the answer changes in short slices, not in one long task.
       ask(JSON.parse(key) as Q).then(
-        (value) => current && setState({ key, value, error: null }),
-        (e: unknown) => current && setState((s) => ({ key, value: s.value, error: e instanceof Error ? e.message : String(e) })),
+        (value) => current && startTransition(() => setState({ key, value, error: null })),
+        (e: unknown) => current && startTransition(() => setState((s) => ({ key, value: s.value, error: e instanceof Error ? e.message : String(e) }))),
       );
     }, delayMs);
     return () => {

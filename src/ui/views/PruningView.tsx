@@ -5,7 +5,7 @@
  * Shows the recorded pruning of the run on screen, or, before a run, what the current settings give
  * (computed by the pruning worker, so it follows p, scope, model and seed as they change).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { previewPruning } from '../../services/pruningPreview.ts';
 import { pct } from '../format.ts';
 import { GroupBarsFigure } from './GroupBarsFigure.tsx';
@@ -24,7 +24,10 @@ export function PruningView() {
   const [order, setOrder] = useState<BarOrder>('channel');
   const chosen = options.find((o) => o.ratio === picked) ?? options[0];
   const spec = useSpec(source.net);
-  const layout = useMemo(() => (chosen ? pruningLayout(spec, chosen.groups, order) : null), [spec, chosen, order]);
+  // The bars render in a deferred pass, which React splits into short tasks: a deep network's hundred
+  // figures never hold up the click or keystroke that changed them.
+  const shown = { spec: useDeferredValue(spec), chosen: useDeferredValue(chosen), order: useDeferredValue(order) };
+  const layout = useMemo(() => (shown.chosen ? pruningLayout(shown.spec, shown.chosen.groups, shown.order) : null), [shown.spec, shown.chosen, shown.order]);
   const fresh = source.origin === 'recorded' || preview.fresh;
   return (
     <section className="method-view" aria-labelledby="pruning-title" data-testid="pruning.view" data-origin={source.origin} data-fresh={fresh}>
@@ -44,12 +47,12 @@ export function PruningView() {
           </select>
         </label>
       </div>
-      {!chosen || !layout ? (
+      {!shown.chosen || !layout ? (
         <p className="empty" role="status">Computing the channel scores…</p>
       ) : (
         <>
-          <p data-testid="pruning.summary" data-ratio={chosen.ratio} data-kept={layout.keptChannels} role="status">
-            At p = {chosen.ratio}, {layout.keptChannels} of {layout.channels} channels survive ({pct(layout.keptChannels / layout.channels)});
+          <p data-testid="pruning.summary" data-ratio={shown.chosen.ratio} data-kept={layout.keptChannels} role="status">
+            At p = {shown.chosen.ratio}, {layout.keptChannels} of {layout.channels} channels survive ({pct(layout.keptChannels / layout.channels)});
             {' '}{layout.residual.length} residual groups tie {layout.residual.reduce((n, g) => n + g.members.length, 0)} layers.
           </p>
           <ul className="legend method-legend" aria-label="Legend">
@@ -78,7 +81,7 @@ export function PruningView() {
               </div>
             </details>
           ))}
-          <PruningNumbers groups={chosen.groups} />
+          <PruningNumbers groups={shown.chosen.groups} />
         </>
       )}
     </section>

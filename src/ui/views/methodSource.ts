@@ -41,7 +41,7 @@ export function useMethodSource(): MethodSource {
       return { results: s.metrics.results, config: s.config, shape: d?.imageShape, classes: d?.classes };
     }),
   );
-  const pruned = results ? recordedPruning(results) : [];
+  const pruned = useMemo(() => (results ? recordedPruning(results) : []), [results]);
   if (results && pruned.length > 0) {
     const c = results.config;
     // The input's shape is not recorded; the layers shown past the stem do not depend on it.
@@ -55,6 +55,7 @@ export function useMethodSource(): MethodSource {
 
 /** The dense spec of a source's network (its input shape and classes where known). */
 export function useSpec(net: InitKey): ResNetSpec {
-  const key = JSON.stringify(net);
+  // The spec does not depend on the seed: a new seed keeps the same spec object.
+  const key = JSON.stringify({ ...net, seed: 0 });
   return useMemo(() => specOf(JSON.parse(key) as InitKey), [key]);
 }
