@@ -51,7 +51,7 @@ export function FusionHeatMap({ map, keptFirst, label }: { map: FusionMap; keptF
 }
 
 /** The legend's swatches, drawn as the map draws them. */
-export function FusionLegend() {
+export function FusionLegend({ keptFirst }: { keptFirst: boolean }) {
   const light = heatColor(0.15).rgb;
   const dark = heatColor(0.9).rgb;
   return (
@@ -79,6 +79,12 @@ export function FusionLegend() {
         <svg width="14" height="14" aria-hidden="true"><rect x="0" y="4" width="14" height="5" fill="#1d2330" /></svg>
         edge tick: a kept channel
       </li>
+      {keptFirst && (
+        <li>
+          <svg width="18" height="14" aria-hidden="true"><rect x="1" y="1" width="16" height="12" fill="none" stroke="#c2410c" strokeWidth="2" /></svg>
+          outlined block: every copied entry
+        </li>
+      )}
     </ul>
   );
 }

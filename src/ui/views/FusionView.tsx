@@ -92,7 +92,7 @@ export function FusionView() {
             {map.initialStats.count} keep their initialisation.
           </p>
           <p className="muted" data-testid="fusion.values">{values}</p>
-          <FusionLegend />
+          <FusionLegend keptFirst={keptFirst} />
           <figure className="heat-figure">
             <FusionHeatMap
               map={map}
