@@ -87,7 +87,7 @@ export function FusionView() {
       ) : (
         <>
           <p data-testid="fusion.summary" data-copied={map.copiedStats.count} data-entries={map.rows * map.cols} role="status">
-            {map.layer} at p = {chosen!.ratio}: {copied} {trained || source.origin === 'recorded' ? 'copied' : 'will be copied'} from the trained pruned
+            {map.layer} at p = {chosen!.ratio}: {copied} {trained || (source.origin === 'recorded' && !running) ? 'copied' : 'will be copied'} from the trained pruned
             network ({map.keptRows.size} of {map.rows} output channels × {map.keptCols.size} of {map.cols} input channels); the other{' '}
             {map.initialStats.count} keep their initialisation.
           </p>
