@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/runConfig.ts';
 import type { EpochMetrics } from '../train/trainer.ts';
 import type { Flops } from './cost.ts';
 import type { PruningGroup } from '../prune/prune.ts';
+import type { FusionSnapshot } from '../fuse/snapshot.ts';
 import type { MethodPlan, TargetStart } from './methods.ts';
 
 export type { TargetStart } from './methods.ts';
@@ -80,6 +81,11 @@ export interface TrackRecord {
   selector: NetworkInfo;
   /** Pruned selectors: every channel's L2 score at initialisation and the kept channels, per residual group. */
   pruning?: PruningGroup[];
+  /**
+   * Pruned tracks with a fused target, once the last round has fused: the kernel norms of a few dense layers
+   * right after fusion (optional: older format-2 files lack it).
+   */
+  fusion?: FusionSnapshot;
   selections: SelectionRecord[];
 }
 

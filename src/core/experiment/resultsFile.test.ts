@@ -34,3 +34,29 @@ describe('parseResults', () => {
     expect(() => parseResults('{}')).toThrow(ResultsFileError);
   });
 });
+
+describe('parseResults: the optional pruning and fusion snapshot of a track', () => {
+  const pruned = {
+    id: 'pruned@0.5', selector: { model: 'resnet20', ratio: 0.5, params: 1, macs: 1 }, selections: [],
+    pruning: [{ members: ['stem', 's1.b0.conv2'], scores: [1.5, 2.5], kept: [1] }],
+  };
+  const fusion = { round: 1, layers: [{ layer: 's1.b0.conv1', rows: 2, cols: 2, norms: [0.5, 1.25, 0, 2] }] };
+  const withTrack = (track: object) => JSON.stringify({ ...valid, tracks: [...valid.tracks, track] });
+
+  it('reads a file with a snapshot, and one without (written before snapshots)', () => {
+    expect(parseResults(withTrack({ ...pruned, fusion })).tracks[1]!.fusion).toEqual(fusion);
+    const old = parseResults(withTrack(pruned));
+    expect(old.tracks[1]!.fusion).toBeUndefined();
+    expect(old.tracks[1]!.pruning![0]!.kept).toEqual([1]);
+  });
+
+  it('names a broken snapshot or pruning record', () => {
+    const layer = fusion.layers[0]!;
+    expect(() => parseResults(withTrack({ ...pruned, fusion: { layers: [] } }))).toThrow('the fusion snapshot of track pruned@0.5 lacks its round or layers');
+    expect(() => parseResults(withTrack({ ...pruned, fusion: { round: 1, layers: [{ ...layer, rows: 0 }] } }))).toThrow(/has a layer without its name or size/);
+    expect(() => parseResults(withTrack({ ...pruned, fusion: { round: 1, layers: [{ ...layer, norms: [1, 2, 3] }] } }))).toThrow('layer s1.b0.conv1 needs 4 non-negative norms');
+    expect(() => parseResults(withTrack({ ...pruned, fusion: { round: 1, layers: [{ ...layer, norms: [1, 2, 3, -1] }] } }))).toThrow(/needs 4 non-negative norms/);
+    expect(() => parseResults(withTrack({ ...pruned, pruning: [{ members: ['stem'], scores: [1, 2], kept: [2] }] }))).toThrow(/scores or kept channels are not valid/);
+    expect(() => parseResults(withTrack({ ...pruned, pruning: [{ members: [], scores: [1], kept: [0] }] }))).toThrow(/group without member layers/);
+  });
+});

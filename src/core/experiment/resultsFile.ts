@@ -43,8 +43,36 @@ export function checkResults(value: unknown): RunResults {
   for (const t of r.tracks as unknown[]) {
     need(isObject(t) && typeof t.id === 'string' && Array.isArray(t.selections), 'a track lacks its id or selections');
     for (const s of (t as Json).selections as unknown[]) need(isObject(s) && typeof s.round === 'number' && isNumbers(s.images), `a selection of track ${String((t as Json).id)} is incomplete`);
+    checkPruning(t as Json);
+    checkFusion(t as Json);
   }
   return value as RunResults;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** A track's pruning record, when present: per group its member layers, every channel's score, the kept channels. */
+function checkPruning(t: Json): void {
+  if (t.pruning === undefined) return;
+  const at = `the pruning of track ${String(t.id)}`;
+  need(Array.isArray(t.pruning), `${at} is not a list`);
+  for (const g of t.pruning as unknown[]) {
+    need(isObject(g) && Array.isArray(g.members) && g.members.length > 0 && g.members.every((m) => typeof m === 'string'), `${at} has a group without member layers`);
+    const { scores, kept } = g as Json;
+    need(isNumbers(scores) && isNumbers(kept) && kept.every((k) => Number.isInteger(k) && k >= 0 && k < scores.length), `${at} has a group whose scores or kept channels are not valid`);
+  }
+}
+
+/** A track's fusion snapshot, when present (files written before it existed lack it). */
+function checkFusion(t: Json): void {
+  if (t.fusion === undefined) return;
+  const at = `the fusion snapshot of track ${String(t.id)}`;
+  need(isObject(t.fusion) && typeof t.fusion.round === 'number' && Array.isArray(t.fusion.layers), `${at} lacks its round or layers`);
+  for (const l of (t.fusion as Json).layers as unknown[]) {
+    need(isObject(l) && typeof l.layer === 'string' && isCount(l.rows) && isCount(l.cols), `${at} has a layer without its name or size`);
+    const { layer, rows, cols, norms } = l as { layer: string; rows: number; cols: number; norms: unknown };
+    need(isNumbers(norms) && norms.length === rows * cols && norms.every((x) => Number.isFinite(x) && x >= 0), `${at}: layer ${layer} needs ${rows * cols} non-negative norms`);
+  }
 }
 
 /** Parses a results file's text; throws a ResultsFileError naming the problem (truncated, not JSON, ...). */

@@ -50,6 +50,7 @@ export function restoreResults(previous: RunResults, next: RunResults): Map<stri
     const rounds = Math.min(finished, prevTrack.selections.filter((s) => s.round < last).length + (finished > last ? 1 : 0));
     const selections = prevTrack.selections.filter((s) => s.round < Math.min(rounds, last));
     track.selections.push(...selections);
+    if (rounds > last && prevTrack.fusion) track.fusion = prevTrack.fusion;
     methods.forEach((m, i) => copyRounds(old[i]!, m, rounds));
     restored.set(track.id, { rounds, selections });
   }

@@ -107,6 +107,12 @@ describe('runExperiment', () => {
       const threshold = Math.min(...g.kept.map((k) => g.scores[k]!));
       expect(g.scores.filter((s) => s > threshold).length).toBeLessThan(g.kept.length);
     }
+    // The fusion snapshot: the pruned track's last fusion, for the first 3x3 conv of each stage.
+    expect(results.tracks[0]!.fusion).toBeUndefined();
+    const fusion = results.tracks[1]!.fusion!;
+    expect(fusion.round).toBe(2);
+    expect(fusion.layers.map((l) => [l.layer, l.rows, l.cols, l.norms.length])).toEqual([['s1.b0.conv1', 16, 16, 256], ['s2.b0.conv1', 32, 16, 512], ['s3.b0.conv1', 64, 32, 2048]]);
+    for (const l of fusion.layers) for (const x of l.norms) expect(Number(x.toPrecision(4))).toBe(x);
     for (const m of results.methods) {
       for (const r of m.rounds) {
         const c = r.confusion!;
@@ -133,6 +139,18 @@ describe('runExperiment', () => {
     // The finished rounds are reported first, then the pruned track goes on at round 2 of 3 (index 1).
     expect(events.filter((e) => e.type === 'round-started').map((e) => e.type === 'round-started' && `${e.track}/${e.round}`)).toEqual(['pruned@0.5/1', 'pruned@0.5/2', 'svp/0', 'svp/1', 'svp/2']);
     expect(events.slice(1, 4).map((e) => e.type)).toEqual(['target-finished', 'round-finished', 'target-finished']);
+  });
+
+  it('keeps the fusion snapshot of a track that finished before the interruption', async () => {
+    const config: RunConfig = { ...tiny, methods: ['prunefuse', 'svp'] };
+    const full = await run(config);
+    const partial = await run(config, (e) => e.type === 'round-started' && e.track === 'svp');
+    expect(partial.results.complete).toBe(false);
+    expect(partial.results.tracks[0]!.fusion).toBeDefined();
+    const saved: RunResults = JSON.parse(JSON.stringify(partial.results));
+    const resumed = await runExperiment(config, dataset, { backend: tf.getBackend(), emit: () => undefined, cancelled: () => false }, saved);
+    expect(resumed.tracks[0]!.fusion).toEqual(full.results.tracks[0]!.fusion);
+    expect(timeless(resumed)).toEqual(timeless(full.results));
   });
 
   it('refuses to resume results that do not match, saying which field differs', async () => {

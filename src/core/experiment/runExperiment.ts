@@ -11,6 +11,7 @@ import { validateConfig, type RunConfig } from '../config/runConfig.ts';
 import { now } from '../clock.ts';
 import type { Dataset } from '../data/types.ts';
 import { fuse } from '../fuse/fuse.ts';
+import { fusionSnapshot } from '../fuse/snapshot.ts';
 import { featureWidth, type ResNetSpec } from '../models/spec.ts';
 import type { Weights } from '../models/weights.ts';
 import { rng, type Rng } from '../rng.ts';
@@ -112,6 +113,8 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
       let evaluationSeconds = 0;
       if (t.start === 'fused') selectorWeights ??= await readNetwork(selector);
       const init = t.start === 'fused' ? fuse(plan.dense, plan.denseInit, selectorWeights!, track.kept!) : plan.denseInit;
+      const record = ctx.tracks.get(track.id)!;
+      if (t.start === 'fused' && last && !record.fusion) record.fusion = fusionSnapshot(plan.dense, init, round);
       const target = createNetwork(plan.dense, init);
       try {
         const kd = t.kd ? { kd: { teacher: selector, lambda: config.lambda, temperature: config.T } } : {};

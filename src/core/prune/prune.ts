@@ -90,7 +90,8 @@ export function narrowSpec(dense: ResNetSpec, kept: KeptChannels): ResNetSpec {
   };
 }
 
-export function prune(dense: ResNetSpec, weights: Weights, options: PruneOptions): PrunedNetwork {
+/** Which channels pruning keeps, without building the pruned network: every group's scores and kept channels. */
+export function pruningGroups(dense: ResNetSpec, weights: Weights, options: PruneOptions): PruningGroup[] {
   const ratio = checkRatio(options.ratio);
   const scope = options.scope ?? 'uniform';
   if (scope !== 'uniform' && scope !== 'global') throw new RangeError(`prune scope must be 'uniform' or 'global', got '${String(scope)}'`);
@@ -99,12 +100,19 @@ export function prune(dense: ResNetSpec, weights: Weights, options: PruneOptions
   const groups = channelGroups(dense);
   const scores = groups.map((g) => groupScores(weights, g));
   const counts = scope === 'uniform' ? groups.map((g) => keptCount(g.width, ratio)) : globalCounts(groups, scores, ratio);
+  return groups.map((g, gi) => ({ members: [...g.members], scores: Array.from(scores[gi]!), kept: topK(scores[gi]!, counts[gi]!) }));
+}
+
+/** The kept channels of every member layer of the groups. */
+export function keptChannelsOf(groups: readonly PruningGroup[]): KeptChannels {
   const kept: KeptChannels = {};
-  const record: PruningGroup[] = groups.map((g, gi) => {
-    const keep = topK(scores[gi]!, counts[gi]!);
-    for (const m of g.members) kept[m] = keep;
-    return { members: [...g.members], scores: Array.from(scores[gi]!), kept: keep };
-  });
+  for (const g of groups) for (const m of g.members) kept[m] = g.kept;
+  return kept;
+}
+
+export function prune(dense: ResNetSpec, weights: Weights, options: PruneOptions): PrunedNetwork {
+  const record = pruningGroups(dense, weights, options);
+  const kept = keptChannelsOf(record);
   const spec = narrowSpec(dense, kept);
   const axes = weightAxisIndices(dense, kept);
   const pruned: Weights = {};

@@ -43,7 +43,11 @@ export function prunedSpec(dense: ResNetSpec, ratio: number, scope: PruneScope =
 }
 
 export function pruningSummary(dense: ResNetSpec, ratio: number, scope: PruneScope = 'uniform', seed = 0): PruningSummary {
-  const spec = prunedSpec(dense, ratio, scope, seed);
+  return summaryOf(dense, prunedSpec(dense, ratio, scope, seed), ratio, scope);
+}
+
+/** The summary of a pruned spec (`spec`, pruned from `dense` at `ratio`). */
+export function summaryOf(dense: ResNetSpec, spec: ResNetSpec, ratio: number, scope: PruneScope): PruningSummary {
   const [params, macs] = [countParams(spec), countMacs(spec)];
   const [denseParams, denseMacs] = [countParams(dense), countMacs(dense)];
   const widths = Object.fromEntries(convLayersOf(spec).map((l) => [l.name, l.outC]));

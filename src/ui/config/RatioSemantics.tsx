@@ -1,36 +1,48 @@
 /**
  * What the pruning ratio means, live as p changes: p removes a fraction of every layer's channels, so the
- * selector keeps about (1-p) of the channels but only about (1-p)^2 of the parameters and MACs.
+ * selector keeps about (1-p) of the channels but only about (1-p)^2 of the parameters and MACs. Uniform
+ * pruning's widths follow from the spec alone (computed here); global pruning ranks a seeded initialisation,
+ * too slow for the main thread on deep models, so the pruning worker computes it.
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resnetSpec } from '../../core/models/resnet.ts';
-import { convLayersOf } from '../../core/models/spec.ts';
-import { pruningSummary } from '../../core/prune/summary.ts';
+import { convLayersOf, type ResNetSpec } from '../../core/models/spec.ts';
+import { pruningSummary, type PruningSummary } from '../../core/prune/summary.ts';
+import { previewSummaries } from '../../services/pruningPreview.ts';
 import { useLab } from '../../store/labStore.ts';
 import { count, pct } from '../format.ts';
+import { useLatestAnswer } from '../useLatestAnswer.ts';
 import { matchesDataset } from './DatasetField.tsx';
 
+function rowOf(dense: ResNetSpec, summary: PruningSummary) {
+  const denseChannels = convLayersOf(dense).reduce((n, l) => n + l.outC, 0);
+  const kept = Object.values(summary.widths).reduce((n, w) => n + w, 0);
+  const single = Object.entries(summary.widths).filter(([, w]) => w === 1).map(([name]) => name);
+  return { ...summary, channelRatio: kept / denseChannels, single };
+}
+
 export function RatioSemantics() {
-  const { model, ratio, scope, seed, shape, classes, setValue } = useLab(
+  const { model, ratio, scope, criterion, seed, shape, classes, setValue } = useLab(
     useShallow((s) => {
       const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
-      return { model: s.config.model, ratio: s.config.ratio, scope: s.config.scope, seed: s.config.seed, shape: d?.imageShape, classes: d?.classes, setValue: s.actions.setValue };
+      return { model: s.config.model, ratio: s.config.ratio, scope: s.config.scope, criterion: s.config.criterion, seed: s.config.seed, shape: d?.imageShape, classes: d?.classes, setValue: s.actions.setValue };
     }),
   );
+  const dense = useMemo(() => resnetSpec(model, { ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) }), [model, shape, classes]);
+  const global = useLatestAnswer(
+    scope === 'global' ? { model, seed, ratios: ratio, scope, criterion, ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) } : null,
+    previewSummaries,
+    50,
+  );
   const rows = useMemo(() => {
-    const dense = resnetSpec(model, { ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) });
-    const denseChannels = convLayersOf(dense).reduce((n, l) => n + l.outC, 0);
-    return ratio.map((p) => {
-      const summary = pruningSummary(dense, p, scope, seed);
-      const kept = Object.values(summary.widths).reduce((n, w) => n + w, 0);
-      const single = Object.entries(summary.widths).filter(([, w]) => w === 1).map(([name]) => name);
-      return { ...summary, channelRatio: kept / denseChannels, single };
-    });
-  }, [model, ratio, scope, seed, shape, classes]);
+    if (scope !== 'global') return ratio.map((p) => rowOf(dense, pruningSummary(dense, p, scope, seed)));
+    // While the worker ranks the new settings, the last answer stays (marked as updating), so the table does not blink.
+    return (global.value ?? []).filter((summary) => summary.model === dense.model).map((summary) => rowOf(dense, summary));
+  }, [dense, ratio, scope, seed, global.value]);
   const first = ratio[0] ?? 0.5;
   return (
-    <div className="semantics" data-testid="ratio.semantics">
+    <div className="semantics" data-testid="ratio.semantics" aria-busy={scope === 'global' && !global.fresh}>
       <label className="slider">
         p ={' '}
         <input
@@ -66,6 +78,11 @@ export function RatioSemantics() {
           ))}
         </tbody>
       </table>
+      {scope === 'global' && !global.fresh && (
+        <p className="muted" role="status" data-testid="ratio.computing">
+          {global.error ? `Could not rank the channels: ${global.error}` : 'Ranking the channels of the seeded initialisation…'}
+        </p>
+      )}
       {rows.filter((r) => r.single.length > 0).map((r) => (
         <p key={r.ratio} className="field-warning" role="note" data-testid={`ratio.single.${r.ratio}`}>
           p = {r.ratio} leaves {r.single.length === 1 ? 'a layer' : `${r.single.length} layers`} with a single channel ({r.single.slice(0, 3).join(', ')}

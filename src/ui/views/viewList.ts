@@ -6,8 +6,10 @@
 import type { ComponentType } from 'react';
 import { Charts } from '../charts/Charts.tsx';
 import type { PanelId } from '../../url/panels.ts';
+import { FusionView } from './FusionView.tsx';
 import { HowItWorks } from './HowItWorks.tsx';
 import { OutcomeView } from './OutcomeView.tsx';
+import { PruningView } from './PruningView.tsx';
 import { SelectionView } from './SelectionView.tsx';
 
 export interface ViewEntry {
@@ -20,6 +22,8 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'results', title: 'Results', Component: Charts },
   { id: 'how', title: 'How it works', Component: HowItWorks },
+  { id: 'pruning', title: 'Pruning', Component: PruningView },
   { id: 'selection', title: 'Selection', Component: SelectionView },
+  { id: 'fusion', title: 'Fusion', Component: FusionView },
   { id: 'outcome', title: 'Outcome', Component: OutcomeView },
 ];
