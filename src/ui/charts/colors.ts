@@ -42,6 +42,14 @@ export function dashOf(method: string, methods: readonly string[]): string | und
   return DASHES[indexOf(method, methods) % DASHES.length];
 }
 
+/** Marker shapes by method position, for the scatter plots (recharts' symbol types). */
+const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
+export type Marker = (typeof MARKERS)[number];
+
+export function markerOf(method: string, methods: readonly string[]): Marker {
+  return MARKERS[indexOf(method, methods) % MARKERS.length]!;
+}
+
 /** Every colour of the palette, for tests. */
 export const PALETTE_COLOURS: ReadonlyArray<{ line: string; text: string }> = PALETTE;
 export const DASH_PATTERNS: ReadonlyArray<string | undefined> = DASHES;
