@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import type { Phase } from '../../store/types.ts';
-import { count } from '../format.ts';
+import { count, seconds } from '../format.ts';
 import { announcement, statusText } from './statusWords.ts';
 import { Notice } from '../Notice.tsx';
 
