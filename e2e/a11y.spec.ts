@@ -10,7 +10,7 @@ import { LabPage } from './fixtures/labPage.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A tiny run: resnet8, 200 images, two rounds of one epoch, every method. */
-const TINY_ALL = 'model=resnet8&pool=200&test=100&epochs=1&budget=0.1&seed=1&backend=wasm';
+const TINY_ALL = 'model=resnet8&pool=200&test=100&epochs=1&budget=0.1&seed=1&backend=wasm&methods=al,prunefuse,prunefuse-nokd,prunefuse-nofuse,svp';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
 
@@ -59,7 +59,7 @@ for (const size of [DESKTOP, PHONE]) {
     const lab = new LabPage(page);
     await page.setViewportSize(size);
     await page.goto(`/?${TINY_ALL}`);
-    await expect(lab.start()).toBeEnabled();
+    await expect(lab.start()).toBeEnabled({ timeout: 30_000 });
     const found: string[] = [];
     found.push(...(await violations(page, 'idle')), ...(await overflow(page, 'idle')));
     found.push(...(await eachView(page, 'idle')));
@@ -82,7 +82,7 @@ test('at 390 px the run controls come before the settings, and a skip link leads
   const lab = new LabPage(page);
   await page.setViewportSize(PHONE);
   await page.goto(`/?${TINY_ALL}`);
-  await expect(lab.start()).toBeEnabled();
+  await expect(lab.start()).toBeEnabled({ timeout: 30_000 });
   const box = await lab.start().boundingBox();
   expect(box, 'Start has a box').not.toBeNull();
   expect(box!.y + box!.height, 'Start is within the first screen').toBeLessThanOrEqual(PHONE.height);
@@ -99,7 +99,7 @@ test('at 1024 px the accuracy chart keeps a useful width', async ({ page }) => {
   const lab = new LabPage(page);
   await page.setViewportSize({ width: 1024, height: 800 });
   await page.goto(`/?${TINY_ALL}`);
-  await expect(lab.start()).toBeEnabled();
+  await expect(lab.start()).toBeEnabled({ timeout: 30_000 });
   const plot = lab.chart('accuracy').locator('svg.recharts-surface').first();
   await expect(plot).toBeVisible();
   const width = (await plot.boundingBox())!.width;
