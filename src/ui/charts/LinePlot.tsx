@@ -87,6 +87,7 @@ function xTicks(rows: readonly Row[], spec: AxisSpec): number[] {
 }
 
 const Plot = createContext<LinePlotProps | null>(null);
+const TOOLTIP_ITEM = { color: '#1d2330' } as const;
 
 function usePlot(): LinePlotProps {
   const plot = useContext(Plot);
@@ -134,7 +135,9 @@ function PlotTooltip() {
     [value, series],
   );
   const labelFormatter = useMemo(() => (l: unknown) => `${x.title ?? x.key ?? 'x'}: ${x.format ? x.format(Number(l)) : String(l)}`, [x]);
-  return <Tooltip isAnimationActive={false} formatter={formatter} labelFormatter={labelFormatter} />;
+  // Series in the legend's order (recharts sorts by name), named in dark text (line colours are too pale for text).
+  const itemSorter = useMemo(() => (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey), [series]);
+  return <Tooltip isAnimationActive={false} formatter={formatter} labelFormatter={labelFormatter} itemSorter={itemSorter} itemStyle={TOOLTIP_ITEM} />;
 }
 
 function PlotLines() {

@@ -1,7 +1,7 @@
 /** (6) Final accuracy against total selection cost: one point per method and pruning ratio. */
-import { createContext, memo, useContext, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo, useState } from 'react';
 import { useStaggered } from './useStaggered.ts';
-import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
 import { useMethodPlans, useMethods } from './useMethods.ts';
@@ -12,23 +12,9 @@ import { ends, niceTicks } from './axes.ts';
 import { tradeoffPoints, type TradeoffPoint } from './data.ts';
 import { xTick, yTick } from './PlainTick.tsx';
 import { useSameValues } from './useSameValues.ts';
-import { useWhenPointed } from './useWhenPointed.ts';
 import { pctValue } from './format.ts';
 import { axisWidth, tickFormatter } from './ticks.ts';
-
-/** The point under the pointer, in words: method, pruning ratio, cost in FLOPs and seconds, accuracy. */
-function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
-  const p = payload?.[0]?.payload as TradeoffPoint | undefined;
-  if (!active || !p) return null;
-  return (
-    <div className="chart-tooltip">
-      <strong>{p.method}</strong>
-      {p.ratio !== undefined && <div>pruning ratio {p.ratio}</div>}
-      <div>selection cost {flops(p.flops)}, {seconds(p.seconds)}</div>
-      <div>final test accuracy {pctValue(p.accuracy)}</div>
-    </div>
-  );
-}
+import { PointTooltip, samePlace, type Hovered } from './PointTooltip.tsx';
 
 export interface TradeoffPlotProps {
   points: readonly TradeoffPoint[];
@@ -55,38 +41,63 @@ function TradeoffAxes() {
   );
 }
 
+const Hover = createContext<(h: Hovered | null) => void>(() => undefined);
+
 function TradeoffPoints() {
   const { points, methods } = useContext(Plot);
-  return points.map((p) => <Scatter key={p.method} name={p.method} data={[p]} fill={colourOf(p.method, methods)} shape={markerOf(p.method, methods)} isAnimationActive={false} />);
+  const setHovered = useContext(Hover);
+  return points.map((p) => (
+    <Scatter
+      key={p.method}
+      name={p.method}
+      data={[p]}
+      fill={colourOf(p.method, methods)}
+      shape={markerOf(p.method, methods)}
+      isAnimationActive={false}
+      onMouseEnter={(d: { cx?: number; cy?: number }) => setHovered({ point: p, x: d.cx ?? 0, y: d.cy ?? 0 })}
+      onMouseLeave={() => setHovered(null)}
+    />
+  ));
 }
 
-const Frame = memo(function Frame({ tooltip }: { tooltip: boolean }) {
+const Frame = memo(function Frame() {
   return (
     <ScatterChart responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <TradeoffAxes />
       <ZAxis range={[60, 60]} />
-      {tooltip && <Tooltip isAnimationActive={false} content={PointTooltip} />}
       <TradeoffPoints />
     </ScatterChart>
   );
 });
 
-/** Draws `plot` (memoise it), catching up in its own turn, with its axis titles and its points as a table. */
+/**
+ * Draws `plot` (memoise it), catching up in its own turn, with its axis titles, a tooltip for the point
+ * under the pointer, a note on points drawn over each other, and its points as a table.
+ */
 export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
-  const [pointed, handlers] = useWhenPointed();
+  const [hovered, setHovered] = useState<Hovered | null>(null);
   const drawn = useStaggered(plot);
+  const covered = [...new Set(drawn.points.filter((p, i) => drawn.points.some((q, j) => j > i && samePlace(p, q))).map((p) => drawn.points.filter((q) => samePlace(p, q)).map((q) => q.method).join(' = ')))];
   return (
     <div className="line-plot">
       <div className="axis-titles">
         <span><span aria-hidden="true">↑ </span>final test accuracy (%)</span>
       </div>
-      <div {...handlers}>
-        <Plot.Provider value={drawn}>
-          <Frame tooltip={pointed} />
-        </Plot.Provider>
+      <div className="tooltip-host">
+        <Hover.Provider value={setHovered}>
+          <Plot.Provider value={drawn}>
+            <Frame />
+          </Plot.Provider>
+        </Hover.Provider>
+        <PointTooltip hovered={hovered} points={drawn.points} />
       </div>
       <div className="axis-title-x">selection FLOPs, cumulative<span aria-hidden="true"> →</span></div>
+      {covered.length > 0 && (
+        <p className="hint coincide" data-testid="chart.coincide">
+          Same place (drawn over each other): {covered.join('; ')}.
+        </p>
+      )}
       {drawn.points.length > 0 && (
         <details className="plot-numbers">
           <summary>Numbers</summary>
