@@ -66,9 +66,12 @@ for (const size of [DESKTOP, PHONE]) {
 
     await lab.start().click();
     await expect(lab.status()).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
-    // Start is disabled now: focus must not have fallen to the body.
-    const focused = await page.evaluate(() => (document.activeElement === null || document.activeElement === document.body ? null : document.activeElement.outerHTML.slice(0, 80)));
-    if (focused === null) found.push('running: Start went disabled and focus fell to the body');
+    // Start is disabled now: focus moved to Cancel instead of falling to the body.
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['testid'] ?? document.activeElement?.tagName ?? null);
+    if (focused !== 'run.cancel') found.push(`running: Start went disabled and focus went to ${focused}, not to Cancel`);
+    // The polite live region says the round and the work, not the step counts.
+    await expect(page.getByTestId('run.announce')).toHaveText(/^running: round \d+ of \d+, /);
+    await expect(page.getByTestId('run.announce')).toHaveAttribute('aria-live', 'polite');
     found.push(...(await violations(page, 'running')), ...(await overflow(page, 'running')));
 
     await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
@@ -103,5 +106,6 @@ test('at 1024 px the accuracy chart keeps a useful width', async ({ page }) => {
   const plot = lab.chart('accuracy').locator('svg.recharts-surface').first();
   await expect(plot).toBeVisible();
   const width = (await plot.boundingBox())!.width;
+  console.log(`[a11y] accuracy plot at 1024 px: ${Math.round(width)} px wide`);
   expect(width, 'accuracy plot width at 1024 px').toBeGreaterThanOrEqual(500);
 });
