@@ -3,7 +3,8 @@ import { flopsTick } from '../format.ts';
 
 /** A percentage tick: whole numbers, or one decimal where the step needs it (12.5%). */
 export const pctTick = (v: number): string => `${Number((v * 100).toFixed(1))}%`;
-export const fractionLabel = (v: number): string => `${Math.round(v * 1000) / 10}%`;
+/** A labelled fraction as a percentage, to 0.01% (schedules such as 0.0625 print exactly). */
+export const fractionLabel = (v: number): string => `${Number((v * 100).toFixed(2))}%`;
 export const pctValue = (v: number): string => `${(100 * v).toFixed(1)}%`;
 export { flopsTick };
 
