@@ -20,6 +20,17 @@ async function violations(page: Page, where: string): Promise<string[]> {
   return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`);
 }
 
+/** Headings that skip a level (h1 then h3): sections are h2, chart titles h3. */
+async function headingSkips(page: Page, where: string): Promise<string[]> {
+  const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: h.textContent?.trim().slice(0, 40) ?? '' })));
+  const out: string[] = [];
+  levels.forEach((h, i) => {
+    const before = i === 0 ? 0 : levels[i - 1]!.level;
+    if (h.level > before + 1) out.push(`${where}: h${h.level} "${h.text}" follows h${before}`);
+  });
+  return out;
+}
+
 /** Selects each view tab in turn and checks the page with it; ends on the first tab again. */
 async function eachView(page: Page, where: string): Promise<string[]> {
   const tabs = page.getByTestId('views').locator('[role=tab]');
@@ -33,6 +44,7 @@ async function eachView(page: Page, where: string): Promise<string[]> {
     await expect(tab).toHaveAttribute('aria-selected', 'true');
     out.push(...(await violations(page, `${where}, view "${name}"`)));
     out.push(...(await overflow(page, `${where}, view "${name}"`)));
+    out.push(...(await headingSkips(page, `${where}, view "${name}"`)));
   }
   await tabs.first().click();
   return out;
@@ -96,6 +108,10 @@ test('at 390 px the run controls come before the settings, and a skip link leads
   await expect(skip).toHaveText(/skip to run controls/i);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#run-controls') !== null)).toBe(true);
+  // The next Tab reaches Start, drawn with a visible focus ring.
+  await page.keyboard.press('Tab');
+  await expect(lab.start()).toBeFocused();
+  expect(await lab.start().evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 });
 
 test('at 1024 px the accuracy chart keeps a useful width', async ({ page }) => {
