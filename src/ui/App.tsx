@@ -19,6 +19,9 @@ export function App() {
   const panels = useLab((s) => s.url.panels);
   return (
     <div className="lab">
+      <a className="skip-link" href="#run-controls">
+        Skip to run controls
+      </a>
       <header className="top">
         <h1>PruneFuse Lab</h1>
         <p>
@@ -28,22 +31,26 @@ export function App() {
         </p>
       </header>
       <UrlNotice />
-      <div className="body">
-        <aside>
+      {/* Run first in the document (and on phones on screen): Start is within reach without passing every field. */}
+      <main className="body">
+        <section className="run" id="run-controls" tabIndex={-1} aria-labelledby="run-title">
+          <h2 id="run-title" className="visually-hidden">Run</h2>
+          <InterruptedNotice />
+          <ViewBanner />
+          <RunControls />
+          <RunEstimate />
+          <RunStatus />
+          <ResultsActions />
+        </section>
+        {!panels.includes('examples') && <ExampleGallery />}
+        <section className="settings" aria-labelledby="settings-title">
+          <h2 id="settings-title" className="visually-hidden">Settings</h2>
           <ConfigPanel />
-        </aside>
-        <main>
-          {!panels.includes('examples') && <ExampleGallery />}
-          <section className="run" aria-label="run">
-            <InterruptedNotice />
-            <ViewBanner />
-            <RunControls />
-            <RunEstimate />
-            <RunStatus />
-            <ResultsActions />
-          </section>
+        </section>
+        <div className="results">
           <RepeatsPanel />
           <ComparePanel />
+          <h2 className="visually-hidden">Results and views</h2>
           <Views />
           {!panels.includes('history') && <HistoryPanel />}
           <TeacherLink />
@@ -51,8 +58,8 @@ export function App() {
             <summary>Model sizes at a pruning ratio</summary>
             <ModelTable />
           </details>
-        </main>
-      </div>
+        </div>
+      </main>
     </div>
   );
 }

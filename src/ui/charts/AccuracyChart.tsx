@@ -6,18 +6,18 @@ import { matchesDataset } from '../config/DatasetField.tsx';
 import { useMethods } from './useMethods.ts';
 import { pct } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
-import { colourOf } from './colors.ts';
+import { colourOf, dashOf, textColourOf } from './colors.ts';
 import { byFraction, finalAccuracy, seriesKey } from './data.ts';
-import { chanceLevel, fractionLabel, pctTick, pctValue } from './format.ts';
+import { ACCURACY_AXIS, chanceLevel, FRACTION_AXIS, pctValue } from './format.ts';
 import { LinePlot, type LinePlotProps } from './LinePlot.tsx';
 
 export function AccuracyChart() {
   const { fractions, rounds, classes } = useLab(useShallow((s) => ({ fractions: s.metrics.fractions, rounds: s.metrics.rounds, classes: s.metrics.results?.dataset.classes ?? s.datasets.list.find((d) => matchesDataset(d, (s.run.config ?? s.config).dataset))?.classes ?? null })));
   const methods = useMethods();
-  const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods) })), [methods]);
+  const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods), dash: dashOf(m, methods) })), [methods]);
   const data = useMemo(() => byFraction(fractions, methods, rounds, finalAccuracy), [fractions, methods, rounds]);
   const reference = useMemo(() => chanceLevel(classes), [classes]);
-  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue, reference }), [data, series, reference]);
+  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: FRACTION_AXIS, y: ACCURACY_AXIS, value: pctValue, reference, table: false }), [data, series, reference]);
   return (
     <ChartCard id="chart.accuracy" title="Test accuracy vs labelled fraction" hint="accuracy of each method's final model after every round" points={data.points} wide>
       <div className="chart-with-table">
@@ -25,19 +25,21 @@ export function AccuracyChart() {
           <LinePlot plot={plot} />
           <SeriesLegend items={series} />
         </div>
+        <div className="table-scroll">
         <table className="numbers" data-testid="results.table">
+          <caption>Test accuracy by labelled fraction</caption>
           <thead>
             <tr>
-              <th>method</th>
+              <th scope="col">method</th>
               {fractions.map((f) => (
-                <th key={f}>{pct(f)}</th>
+                <th key={f} scope="col">{pct(f)}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {methods.map((m) => (
               <tr key={m}>
-                <th style={{ color: colourOf(m, methods) }}>{m}</th>
+                <th scope="row" style={{ color: textColourOf(m, methods) }}>{m}</th>
                 {fractions.map((f, round) => {
                   const r = rounds[m]?.find((x) => x.round === round);
                   return (
@@ -50,6 +52,7 @@ export function AccuracyChart() {
             ))}
           </tbody>
         </table>
+        </div>
       </div>
     </ChartCard>
   );

@@ -6,9 +6,9 @@ import { useLab } from '../../store/labStore.ts';
 import { useMethods } from './useMethods.ts';
 import { flops, seconds } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
-import { colourOf } from './colors.ts';
+import { colourOf, dashOf } from './colors.ts';
 import { byFraction, seriesKey } from './data.ts';
-import { flopsTick, fractionLabel } from './format.ts';
+import { FRACTION_AXIS } from './format.ts';
 import { LinePlot, type AxisSpec, type LinePlotProps } from './LinePlot.tsx';
 
 interface CostSpec {
@@ -23,9 +23,9 @@ interface CostSpec {
 function CostChart({ spec }: { spec: CostSpec }) {
   const { fractions, rounds } = useLab(useShallow((s) => ({ fractions: s.metrics.fractions, rounds: s.metrics.rounds })));
   const methods = useMethods();
-  const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods) })), [methods]);
+  const series = useMemo(() => methods.map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, methods), dash: dashOf(m, methods) })), [methods]);
   const data = useMemo(() => byFraction(fractions, methods, rounds, spec.value), [fractions, methods, rounds, spec]);
-  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: spec.y, value: spec.format }), [data, series, spec]);
+  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: FRACTION_AXIS, y: spec.y, value: spec.format }), [data, series, spec]);
   return (
     <ChartCard id={spec.id} title={spec.title} hint={spec.hint} points={data.points}>
       <LinePlot plot={plot} />
@@ -34,15 +34,13 @@ function CostChart({ spec }: { spec: CostSpec }) {
   );
 }
 
-const secondsTick = (v: number) => `${Number(v.toPrecision(2))} s`;
-
 const FLOPS: CostSpec = {
   id: 'chart.costFlops', title: 'Selection cost: FLOPs', hint: 'cumulative: selector training, scoring the pool, ranking',
-  value: (r) => r.cumulativeSelectionFlops, format: flops, y: { format: flopsTick, width: 44 },
+  value: (r) => r.cumulativeSelectionFlops, format: flops, y: { unit: 'flops', title: 'FLOPs, cumulative', bounds: [0, Infinity] },
 };
 const TIME: CostSpec = {
   id: 'chart.costTime', title: 'Selection cost: wall time', hint: 'cumulative measured seconds of the same work',
-  value: (r) => r.cumulativeSelectionSeconds, format: (v) => seconds(v), y: { format: secondsTick, width: 44 },
+  value: (r) => r.cumulativeSelectionSeconds, format: (v) => seconds(v), y: { unit: 'number', title: 'seconds, cumulative', bounds: [0, Infinity] },
 };
 
 export function CostCharts() {

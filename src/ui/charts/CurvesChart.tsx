@@ -13,7 +13,7 @@ import { pct } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf, startOf } from './colors.ts';
 import { curveGroups, seriesKey, type CurveGroup } from './data.ts';
-import { pctTick, pctValue } from './format.ts';
+import { ACCURACY_AXIS, pctValue } from './format.ts';
 import { LinePlot, type LinePlotProps } from './LinePlot.tsx';
 
 const MAX_MINIS = 12;
@@ -28,8 +28,8 @@ function RoundCurves({ round, fraction, group, plans }: { round: number; fractio
     return {
     rows: group?.rows ?? [],
     series: (group?.methods ?? []).map((m, i) => ({ key: seriesKey(i), name: m, colour: colourOf(m, all), dash: dash(plans.find((p) => p.method === m)) })),
-    x: { key: 'epoch', domain: [1, Math.max(2, group?.rows.length ?? 1)] },
-    y: { format: pctTick, width: 40, bounds: [0, 1] },
+    x: { key: 'epoch', title: 'epoch', domain: [1, Math.max(2, group?.rows.length ?? 1)] },
+    y: ACCURACY_AXIS,
     height: 160,
     value: pctValue,
     };

@@ -13,8 +13,11 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ends, extent, niceTicks, thin } from './axes.ts';
+import { CoincideNote } from './CoincideNote.tsx';
 import type { Row } from './data.ts';
+import { PlotNumbers } from './PlotNumbers.tsx';
 import { xTick, yTick } from './PlainTick.tsx';
+import { axisWidth, tickFormatter, type AxisUnit } from './ticks.ts';
 import { useStaggered } from './useStaggered.ts';
 import { useSameValues } from './useSameValues.ts';
 import { useWhenPointed } from './useWhenPointed.ts';
@@ -25,10 +28,16 @@ export interface SeriesSpec {
   colour: string;
   dash?: string | undefined;
   axis?: 'left' | 'right';
+  /** How this series' values read (tooltip, table), where it differs from the plot's `value`. */
+  format?: ((v: number) => string) | undefined;
 }
 
 export interface AxisSpec {
   key?: string;
+  /** The axis title, with its unit: 'test accuracy (%)', 'labelled fraction of the pool'. */
+  title?: string;
+  /** How computed ticks print (at the precision of their step); `format` overrides it. */
+  unit?: AxisUnit;
   format?: (v: number) => string;
   /** Clamp for the computed domain, e.g. [0, 1] for accuracies. */
   bounds?: [number, number];
@@ -48,6 +57,8 @@ export interface LinePlotProps {
   value?: (v: number) => string;
   /** A horizontal reference on the left axis, e.g. the chance level of an accuracy chart. */
   reference?: { y: number; label: string } | undefined;
+  /** The numbers as a table under the plot (default true); off where the card shows its own table. */
+  table?: boolean;
 }
 
 const MARGIN = { top: 8, right: 18, bottom: 4, left: 0 } as const;
@@ -76,6 +87,7 @@ function xTicks(rows: readonly Row[], spec: AxisSpec): number[] {
 }
 
 const Plot = createContext<LinePlotProps | null>(null);
+const TOOLTIP_ITEM = { color: '#1d2330' } as const;
 
 function usePlot(): LinePlotProps {
   const plot = useContext(Plot);
@@ -83,16 +95,26 @@ function usePlot(): LinePlotProps {
   return plot;
 }
 
+/** A y axis's formatter and width for its ticks: labels at the step's precision, none clipped. */
+function useYAxis(ticks: number[], spec: AxisSpec | undefined): { format: (v: number) => string; width: number } {
+  return useMemo(() => {
+    const format = spec?.format ?? tickFormatter(ticks, spec?.unit ?? 'number');
+    return { format, width: spec?.width ?? axisWidth(ticks.map(format)) };
+  }, [ticks, spec?.format, spec?.unit, spec?.width]);
+}
+
 function PlotAxes() {
   const { rows, series, x, y, y2, reference } = usePlot();
   const xt = useSameValues(xTicks(rows, x));
   const yt = useSameValues(yTicks(rows, series, 'left', y, reference?.y));
   const y2t = useSameValues(y2 ? yTicks(rows, series, 'right', y2) : []);
+  const left = useYAxis(yt, y);
+  const right = useYAxis(y2t, y2);
   return (
     <>
       <XAxis dataKey={x.key} type="number" domain={ends(xt)} ticks={xt} tickFormatter={x.format} tick={xTick} interval={0} niceTicks="none" />
-      <YAxis yAxisId="left" domain={ends(yt)} ticks={yt} tickFormatter={y.format} tick={yTick} width={y.width ?? 44} interval={0} niceTicks="none" />
-      {y2 && <YAxis yAxisId="right" orientation="right" domain={ends(y2t)} ticks={y2t} tickFormatter={y2.format} tick={yTick} width={y2.width ?? 40} interval={0} niceTicks="none" />}
+      <YAxis yAxisId="left" domain={ends(yt)} ticks={yt} tickFormatter={left.format} tick={yTick} width={left.width} interval={0} niceTicks="none" />
+      {y2 && <YAxis yAxisId="right" orientation="right" domain={ends(y2t)} ticks={y2t} tickFormatter={right.format} tick={yTick} width={right.width} interval={0} niceTicks="none" />}
     </>
   );
 }
@@ -104,10 +126,18 @@ function PlotReference() {
 }
 
 function PlotTooltip() {
-  const { x, value } = usePlot();
-  const formatter = useMemo(() => (value ? (v: unknown) => value(Number(v)) : undefined), [value]);
-  const labelFormatter = useMemo(() => (x.format ? (l: unknown) => x.format!(Number(l)) : undefined), [x.format]);
-  return <Tooltip isAnimationActive={false} formatter={formatter} labelFormatter={labelFormatter} />;
+  const { x, value, series } = usePlot();
+  const formatter = useMemo(
+    () => (v: unknown, _name: unknown, item: { dataKey?: unknown }) => {
+      const f = series.find((s) => s.key === item.dataKey)?.format ?? value;
+      return f ? f(Number(v)) : String(v);
+    },
+    [value, series],
+  );
+  const labelFormatter = useMemo(() => (l: unknown) => `${x.title ?? x.key ?? 'x'}: ${x.format ? x.format(Number(l)) : String(l)}`, [x]);
+  // Series in the legend's order (recharts sorts by name), named in dark text (line colours are too pale for text).
+  const itemSorter = useMemo(() => (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey), [series]);
+  return <Tooltip isAnimationActive={false} formatter={formatter} labelFormatter={labelFormatter} itemSorter={itemSorter} itemStyle={TOOLTIP_ITEM} />;
 }
 
 function PlotLines() {
@@ -131,15 +161,35 @@ const Frame = memo(function Frame({ height, tooltip }: { height: number; tooltip
   );
 });
 
-/** Draws `plot` (memoise it: a new object is a redraw), catching up in its own turn. */
+/** The axis titles as text around the plot (HTML: recharts' axis labels are measured and can clip). */
+function AxisTitles({ y, y2 }: { y: AxisSpec; y2: AxisSpec | undefined }) {
+  if (!y.title && !y2?.title) return null;
+  return (
+    <div className="axis-titles">
+      <span><span aria-hidden="true">↑ </span>{y.title}</span>
+      {y2?.title && <span>{y2.title}<span aria-hidden="true"> ↑</span></span>}
+    </div>
+  );
+}
+
+/**
+ * Draws `plot` (memoise it: a new object is a redraw), catching up in its own turn; with its axis titles,
+ * a note on lines that coincide, and its numbers as a table.
+ */
 export function LinePlot({ plot }: { plot: LinePlotProps }) {
   const drawn = useStaggered(plot);
   const [pointed, handlers] = useWhenPointed();
   return (
-    <div {...handlers}>
-      <Plot.Provider value={drawn}>
-        <Frame height={drawn.height ?? 200} tooltip={pointed} />
-      </Plot.Provider>
+    <div className="line-plot">
+      <AxisTitles y={drawn.y} y2={drawn.y2} />
+      <div {...handlers}>
+        <Plot.Provider value={drawn}>
+          <Frame height={drawn.height ?? 200} tooltip={pointed} />
+        </Plot.Provider>
+      </div>
+      {drawn.x.title && <div className="axis-title-x">{drawn.x.title}<span aria-hidden="true"> →</span></div>}
+      <CoincideNote rows={drawn.rows} series={drawn.series} />
+      {drawn.table !== false && <PlotNumbers plot={drawn} />}
     </div>
   );
 }

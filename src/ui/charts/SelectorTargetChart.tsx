@@ -6,7 +6,7 @@ import { useMethodPlans, useMethods } from './useMethods.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { colourOf } from './colors.ts';
 import { byFraction, type Row } from './data.ts';
-import { fractionLabel, pctTick, pctValue } from './format.ts';
+import { ACCURACY_AXIS, FRACTION_AXIS, pctValue } from './format.ts';
 import { LinePlot, type LinePlotProps, type SeriesSpec } from './LinePlot.tsx';
 
 const NOTHING = { rows: [] as Row[], points: 0 };
@@ -37,7 +37,7 @@ export function SelectorTargetChart() {
     });
     return selector.points + target.points === 0 ? NOTHING : { rows, points: selector.points + target.points };
   }, [fractions, methods, rounds]);
-  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue }), [data, series]);
+  const plot = useMemo<LinePlotProps>(() => ({ rows: data.rows, series, x: FRACTION_AXIS, y: ACCURACY_AXIS, value: pctValue }), [data, series]);
   return (
     <ChartCard id="chart.selectorTarget" title="Selector vs target accuracy" hint="dashed: the network that selects; solid: the target trained on its choice" points={data.points}>
       <LinePlot plot={plot} />

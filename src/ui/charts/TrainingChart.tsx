@@ -4,20 +4,23 @@ import { useLab } from '../../store/labStore.ts';
 import type { Row } from './data.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';
 import { LinePlot, type LinePlotProps, type SeriesSpec } from './LinePlot.tsx';
-import { pctTick } from './format.ts';
+import { pctValue } from './format.ts';
 
+const plain = (v: number) => v.toFixed(3);
+/** Loss dashed, train accuracy dotted, test accuracy solid: told apart without their colours. */
 const SERIES: SeriesSpec[] = [
-  { key: 'loss', name: 'loss', colour: '#d62728', axis: 'left' },
-  { key: 'trainAccuracy', name: 'train accuracy', colour: '#1f77b4', axis: 'right' },
+  { key: 'loss', name: 'loss', colour: '#d62728', dash: '6 3', axis: 'left', format: plain },
+  { key: 'trainAccuracy', name: 'train accuracy', colour: '#1f77b4', dash: '2 2', axis: 'right' },
   { key: 'testAccuracy', name: 'test accuracy', colour: '#2ca02c', axis: 'right' },
 ];
-const Y2 = { domain: [0, 1] as [number, number], format: pctTick };
-const plain = (v: number) => v.toFixed(3);
+const X = { key: 'epoch', title: 'epoch' } as const;
+const Y = { unit: 'number', title: 'loss', bounds: [0, Infinity] } as const satisfies { unit: 'number'; title: string; bounds: [number, number] };
+const Y2 = { domain: [0, 1] as [number, number], unit: 'percent', title: 'accuracy (%)' } as const;
 
 export function TrainingChart() {
   const live = useLab((s) => s.metrics.live);
   const plot = useMemo<LinePlotProps>(
-    () => ({ rows: (live?.points ?? []) as unknown as Row[], series: SERIES, x: { key: 'epoch', domain: [1, Math.max(2, live?.epochs ?? 1)] }, y: { width: 40 }, y2: Y2, value: plain }),
+    () => ({ rows: (live?.points ?? []) as unknown as Row[], series: SERIES, x: { ...X, domain: [1, Math.max(2, live?.epochs ?? 1)] }, y: Y, y2: Y2, value: pctValue }),
     [live],
   );
   return (

@@ -10,6 +10,7 @@ describe('chart number formats', () => {
   it('fraction labels and tooltip values', () => {
     expect(fractionLabel(0.02)).toBe('2%');
     expect(fractionLabel(0.125)).toBe('12.5%');
+    expect(fractionLabel(0.0625)).toBe('6.25%');
     expect(pctValue(0.3724)).toBe('37.2%');
   });
 });

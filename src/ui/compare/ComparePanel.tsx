@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useLab } from '../../store/labStore.ts';
 import { ChartCard, SeriesLegend } from '../charts/ChartCard.tsx';
 import { colourOf } from '../charts/colors.ts';
-import { chanceLevel, flopsTick, fractionLabel, pctTick, pctValue } from '../charts/format.ts';
+import { ACCURACY_AXIS, chanceLevel, FRACTION_AXIS, pctValue } from '../charts/format.ts';
 import { LinePlot, type LinePlotProps } from '../charts/LinePlot.tsx';
 import { TradeoffPlot } from '../charts/TradeoffChart.tsx';
 import { flops } from '../format.ts';
@@ -22,8 +22,8 @@ export function ComparePanel() {
   // Colour by method and run together; dashes tell the runs apart too (not colour alone).
   const specs = useMemo(() => series.map((s) => ({ key: s.key, name: s.name, colour: colourOf(s.name, names), dash: DASHES[s.run % DASHES.length] })), [series, names]);
   const classes = runs[0]?.results.dataset.classes ?? null;
-  const accuracy = useMemo<LinePlotProps>(() => ({ rows: overlayRows(runs, series, accuracyOf), series: specs, x: { key: 'fraction', format: fractionLabel }, y: { format: pctTick, width: 40, bounds: [0, 1] }, value: pctValue, reference: chanceLevel(classes) }), [runs, series, specs, classes]);
-  const cost = useMemo<LinePlotProps>(() => ({ rows: overlayRows(runs, series, (r) => r.cumulativeSelectionFlops), series: specs, x: { key: 'fraction', format: fractionLabel }, y: { format: flopsTick, width: 44, bounds: [0, Infinity] }, value: flops }), [runs, series, specs]);
+  const accuracy = useMemo<LinePlotProps>(() => ({ rows: overlayRows(runs, series, accuracyOf), series: specs, x: FRACTION_AXIS, y: ACCURACY_AXIS, value: pctValue, reference: chanceLevel(classes) }), [runs, series, specs, classes]);
+  const cost = useMemo<LinePlotProps>(() => ({ rows: overlayRows(runs, series, (r) => r.cumulativeSelectionFlops), series: specs, x: FRACTION_AXIS, y: { unit: 'flops', title: 'FLOPs, cumulative', bounds: [0, Infinity] }, value: flops }), [runs, series, specs]);
   const tradeoff = useMemo(() => ({
     methods: names,
     points: series.flatMap((s) => {

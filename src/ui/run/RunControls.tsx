@@ -1,5 +1,5 @@
 /** Start, cancel, rerun and share; Start says why it is disabled. */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { validateConfig } from '../../core/config/runConfig.ts';
 import { labelCounts, labelFractions } from '../../core/experiment/labelSchedule.ts';
@@ -11,6 +11,7 @@ import { deviceMemoryGb } from '../../services/memory.ts';
 import { estimateWorkerMemory, likelyLimit, type MemoryEstimate } from '../../store/memoryEstimate.ts';
 import { matchesDataset } from '../config/DatasetField.tsx';
 import { bytes } from '../format.ts';
+import { useKeepFocus } from './useKeepFocus.ts';
 
 function useBlockers(): string[] {
   const { config, drafts, datasets, measuring } = useLab(useShallow((s) => ({ config: s.config, drafts: s.drafts, datasets: s.datasets, measuring: s.speed.measuring !== null })));
@@ -71,15 +72,20 @@ export function RunControls() {
   const memory = useMemoryEstimate();
   const warnings = useWarnings(memory);
   const active = isActive(status);
+  const controls = useRef<HTMLDivElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Start goes disabled as a run starts: focus moves to Cancel; Cancel's goes to Start, or else to the run section.
+  useKeepFocus(controls, () => [cancel.current, start.current, document.getElementById('run-controls')], `${status}|${blockers.length}`);
   return (
-    <div className="controls">
-      <button type="button" className="primary" data-testid="run.start" disabled={active || blockers.length > 0} onClick={() => {
+    <div className="controls" ref={controls}>
+      <button type="button" ref={start} className="primary" data-testid="run.start" disabled={active || blockers.length > 0} onClick={() => {
           useLab.getState().actions.takeNextDataset();
           void startRun(useLab.getState().config);
         }}>
         Start
       </button>
-      <button type="button" data-testid="run.cancel" disabled={!active || status === 'cancelling'} onClick={cancelRun}>
+      <button type="button" ref={cancel} data-testid="run.cancel" disabled={!active || status === 'cancelling'} onClick={cancelRun}>
         Cancel
       </button>
       <button

@@ -1,8 +1,9 @@
 /** Status, progress with phase and ETA, the backend in use and why, and what went wrong. */
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
-import type { Phase, RunState } from '../../store/types.ts';
+import type { Phase } from '../../store/types.ts';
 import { count, seconds } from '../format.ts';
+import { announcement, statusText } from './statusWords.ts';
 import { Notice } from '../Notice.tsx';
 
 function phaseText(p: Phase): string {
@@ -17,25 +18,6 @@ function phaseText(p: Phase): string {
       return `${where} · scoring the pool · ${count(p.step)}/${count(p.totalSteps)} images`;
     case 'ranking':
       return `${where} · ranking ${count(p.totalSteps)} pool images`;
-  }
-}
-
-function statusText(r: RunState): string {
-  switch (r.status) {
-    case 'idle':
-      return 'ready';
-    case 'starting':
-      return r.activity ?? 'starting';
-    case 'running':
-      return 'running';
-    case 'cancelling':
-      return 'cancelling…';
-    case 'done':
-      return `done in ${seconds(r.seconds)}`;
-    case 'cancelled':
-      return 'cancelled';
-    case 'failed':
-      return 'failed';
   }
 }
 
@@ -54,8 +36,11 @@ export function RunStatus() {
           </span>
         )}
       </div>
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="run.announce">
+        {announcement(run)}
+      </div>
       <div className="progress-row">
-        <progress data-testid="run.progress" data-progress={fraction.toFixed(3)} max={1} value={fraction} />
+        <progress aria-label="run progress" data-testid="run.progress" data-progress={fraction.toFixed(3)} max={1} value={fraction} />
         <span className="eta" data-testid="run.eta" data-eta={run.etaSeconds !== null && run.status === 'running' ? run.etaSeconds.toFixed(1) : undefined}>
           {(fraction * 100).toFixed(0)}%{run.etaSeconds !== null && run.status === 'running' ? ` · about ${seconds(run.etaSeconds)} left` : ''}
         </span>
