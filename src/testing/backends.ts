@@ -5,6 +5,7 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll } from 'vitest';
 import { Rng } from '../core/rng.ts';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
 
@@ -53,4 +54,18 @@ export async function valuesOf(t: tf.Tensor): Promise<Float32Array> {
   const v = (await t.data()) as Float32Array;
   t.dispose();
   return v;
+}
+
+/**
+ * For a test file that trains: the wasm backend with the training kernels for its tests (the cpu backend
+ * takes minutes for what wasm does in seconds), cpu again afterwards.
+ */
+export function trainOnWasm(): void {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    registerWasmTrainingKernels();
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
 }

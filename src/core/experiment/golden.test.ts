@@ -4,11 +4,10 @@
  * oracle, the fusion snapshot) must leave every accuracy, cost and selection bit-identical. After a change that
  * is meant to change the numbers, rewrite it with UPDATE_GOLDEN=1 and say why in the commit.
  */
-import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../kernels/register.ts';
+import { describe, expect, it } from 'vitest';
+import { trainOnWasm } from '../../testing/backends.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { defaultConfig, type RunConfig } from '../config/runConfig.ts';
 import type { RunResults } from './events.ts';
@@ -30,13 +29,7 @@ function numbers(r: RunResults): unknown {
   return JSON.parse(JSON.stringify({ config: r.config, fractions: r.fractions, initial: r.initial, tracks, methods: r.methods.map((m) => ({ method: m.method, rounds: m.rounds, curves: m.curves })) }, (k, v) => (TIMES.has(k) ? 0 : v)));
 }
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+trainOnWasm();
 
 describe('the simulation, pinned', () => {
   it('gives the recorded numbers for a fixed config and seed', async () => {

@@ -1,7 +1,6 @@
-import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../kernels/register.ts';
+import { describe, expect, it } from 'vitest';
+import { trainOnWasm } from '../../testing/backends.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { defaultConfig, type RunConfig } from '../config/runConfig.ts';
 import { runExperiment } from './runExperiment.ts';
@@ -9,13 +8,7 @@ import { runExperiment } from './runExperiment.ts';
 const dataset = syntheticDataset({ train: 240, test: 40, size: 8 });
 const config: RunConfig = { ...defaultConfig(), model: 'resnet8', pool: 200, test: 40, epochs: 1, batch: 16, budget: 0.2, methods: ['al', 'prunefuse'] };
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+trainOnWasm();
 
 describe('the oracle', () => {
   it('is asked for exactly the images the run labels, each once, and its answers are what trains', async () => {

@@ -1,7 +1,6 @@
-import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../kernels/register.ts';
+import { describe, expect, it } from 'vitest';
+import { trainOnWasm } from '../../testing/backends.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { defaultConfig, type RunConfig } from '../config/runConfig.ts';
 import type { RunEvent, RunResults } from './events.ts';
@@ -33,14 +32,7 @@ async function run(config: RunConfig, cancelAfter?: (e: RunEvent) => boolean) {
   return { results, events };
 }
 
-// On the trainable wasm backend: the cpu backend takes minutes for what wasm does in seconds.
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+trainOnWasm();
 
 describe('runExperiment', () => {
   it('runs every method on a tiny config, reproducibly, leaking no tensor', async () => {

@@ -1,7 +1,6 @@
-import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../kernels/register.ts';
+import { describe, expect, it } from 'vitest';
+import { trainOnWasm } from '../../testing/backends.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
 import { randomBatch, selectorRound, type LabellingSettings, type LabellingState } from './selectorRound.ts';
@@ -28,13 +27,7 @@ function label(state: LabellingState, queue: Array<{ image: number; holdout: boo
   state.round += 1;
 }
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  registerWasmTrainingKernels();
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+trainOnWasm();
 
 describe('the labelling loop', () => {
   it('starts with a random batch, a share of it held out', () => {

@@ -6,6 +6,7 @@
 import { labelCounts } from '../../core/data/classCounts.ts';
 import type { LabelledSet } from '../../core/experiment/labelledSets.ts';
 import { shade } from './shade.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export interface HistogramProps {
   sets: readonly LabelledSet[];
@@ -17,9 +18,7 @@ export interface HistogramProps {
 export function ClassHistogram({ sets, labels, classNames, caption }: HistogramProps) {
   const rows = sets.map((set) => ({ set, counts: labelCounts(set.images.map((i) => labels.get(i) ?? -1), classNames.length) }));
   return (
-    <div className="dv-scroll" tabIndex={0} role="group" aria-label={`${caption} (scrolls sideways)`}>
-      <table className="dv-table" data-testid="selection.histogram">
-        <caption>{caption}</caption>
+    <ScrollTable caption={caption} testId="selection.histogram">
         <thead>
           <tr>
             <th scope="col">Labelled for</th>
@@ -53,7 +52,6 @@ export function ClassHistogram({ sets, labels, classNames, caption }: HistogramP
             );
           })}
         </tbody>
-      </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ConfusionMatrix } from '../../core/experiment/confusion.ts';
 import { shade } from './shade.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export interface ConfusionProps {
   matrix: ConfusionMatrix;
@@ -16,9 +17,7 @@ export interface ConfusionProps {
 
 export function ConfusionTable({ matrix, classNames, testCounts, caption }: ConfusionProps) {
   return (
-    <div className="dv-scroll" tabIndex={0} role="group" aria-label={`${caption} (scrolls sideways)`}>
-      <table className="dv-table dv-confusion" data-testid="outcome.confusion">
-        <caption>{caption}</caption>
+    <ScrollTable caption={caption} className="dv-confusion" testId="outcome.confusion">
         <thead>
           <tr>
             <th scope="col">True class \ predicted</th>
@@ -48,7 +47,6 @@ export function ConfusionTable({ matrix, classNames, testCounts, caption }: Conf
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </ScrollTable>
   );
 }

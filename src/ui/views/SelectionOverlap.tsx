@@ -7,6 +7,7 @@ import type { RunResults } from '../../core/experiment/events.ts';
 import { compareWithAl, sharedSelectors } from '../../core/experiment/selectionOverlap.ts';
 import { pct } from '../format.ts';
 import { methodsOnTrack, selectorName } from './selectorName.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export function SelectionOverlap({ results }: { results: RunResults }) {
   const plans = results.methods;
@@ -43,9 +44,7 @@ export function SelectionOverlap({ results }: { results: RunResults }) {
           Active learning has not selected yet: the first selection comes after round 1’s training.
         </p>
       ) : (
-        <div className="dv-scroll" tabIndex={0} role="group" aria-label={`${caption} (scrolls sideways)`}>
-          <table className="dv-table" data-testid="selection.overlap">
-            <caption>{caption}</caption>
+        <ScrollTable caption={caption} testId="selection.overlap">
             <thead>
               <tr>
                 <th scope="col">Chosen after</th>
@@ -72,8 +71,7 @@ export function SelectionOverlap({ results }: { results: RunResults }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
       <p className="hint">
         From round 2 on the tracks’ labelled sets differ, so they choose from different pools; a high share there means they keep agreeing on which images are worth labelling.
