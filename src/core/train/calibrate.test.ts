@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from '../kernels/register.ts';
 import { countMacs } from '../models/count.ts';
 import { resnetSpec } from '../models/resnet.ts';
-import { calibrate, CALIBRATION_STEPS } from './calibrate.ts';
+import { calibrate, MAX_STEPS, MIN_STEPS } from './calibrate.ts';
 
 describe('speed calibration', () => {
   beforeAll(async () => {
@@ -17,7 +17,8 @@ describe('speed calibration', () => {
     const before = tf.memory().numTensors;
     const c = await calibrate(spec, 8, 'wasm');
     expect(tf.memory().numTensors).toBe(before);
-    expect(c.steps).toBe(CALIBRATION_STEPS);
+    expect(c.steps).toBeGreaterThanOrEqual(MIN_STEPS);
+    expect(c.steps).toBeLessThanOrEqual(MAX_STEPS);
     expect(c.trainSeconds).toBeGreaterThan(0);
     expect(c.trainPerMac).toBeCloseTo(c.trainSeconds / (c.steps * 8 * countMacs(spec)), 20);
     // A training step (forward, backward, update) costs more per image than inference.

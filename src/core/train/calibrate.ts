@@ -19,7 +19,16 @@ import type { SpeedCalibration } from './speedCalibration.ts';
 export type { SpeedCalibration };
 
 
-export const CALIBRATION_STEPS = 3;
+/** Timed training steps: as many as fit in CALIBRATION_SECONDS, within [MIN_STEPS, MAX_STEPS]. */
+export const CALIBRATION_SECONDS = 3;
+export const MIN_STEPS = 2;
+export const MAX_STEPS = 8;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const FORWARD_IMAGES = 128;
 
 function randomImages(rng: Rng, n: number, spec: ResNetSpec): tf.Tensor4D {
@@ -52,13 +61,19 @@ export async function calibrate(spec: ResNetSpec, batch: number, backend: string
       return [r.loss, r.correct];
     };
     const infer = () => [tf.tidy(() => forward(net.spec, net.params, images, false).logits)];
+    // Two warm-up steps (kernel set-up, weight upload, the engine's first compilation), then as many timed
+    // steps as fit in about CALIBRATION_SECONDS (at least MIN_STEPS); the median step is robust to a busy
+    // machine's interruptions (another process, a first visit's caching).
     await timed(step);
-    let trainSeconds = 0;
-    let steps = 0;
-    for (; steps < CALIBRATION_STEPS && !cancelled(); steps++) trainSeconds += await timed(step);
-    if (steps === 0) throw new Error('cancelled');
+    const warm = await timed(step);
+    const wanted = Math.max(MIN_STEPS, Math.min(MAX_STEPS, Math.round(CALIBRATION_SECONDS / Math.max(warm, 1e-3))));
+    const stepTimes: number[] = [];
+    while (stepTimes.length < wanted && !cancelled()) stepTimes.push(await timed(step));
+    if (stepTimes.length === 0) throw new Error('cancelled');
+    const steps = stepTimes.length;
+    const trainSeconds = median(stepTimes) * steps;
     await timed(infer);
-    const forwardSeconds = await timed(infer);
+    const forwardSeconds = Math.min(await timed(infer), await timed(infer));
     const macs = countMacs(spec);
     return {
       backend, model: spec.model, batch, steps, images: FORWARD_IMAGES, trainSeconds, forwardSeconds,

@@ -7,7 +7,7 @@ export interface SpeedCalibration {
   /** What was timed, for the reader. */
   model: string;
   batch: number;
-  /** Seconds of `steps` timed training steps, and of one forward pass of `images` images. */
+  /** `steps` timed training steps: their median times `steps`; the fastest of two forward passes of `images` images. */
   steps: number;
   images: number;
   trainSeconds: number;
