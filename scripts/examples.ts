@@ -23,13 +23,13 @@ export const EXAMPLES: ExampleDefinition[] = [
   {
     id: 'fusion-ablation',
     title: 'Fusion and distillation, taken apart',
-    lesson: 'Same selected images, three ways to train the target: fused + KD (PruneFuse), fused without KD, from scratch (no fusion).',
+    lesson: 'Same selected images, three ways to train the target: fused + KD (PruneFuse), fused without KD, from scratch (no fusion); the per-round training curves show where each starts and ends.',
     links: [`${CIFAR}&methods=prunefuse,prunefuse-nokd,prunefuse-nofuse&ratio=0.5&seed=0`],
   },
   {
     id: 'selection-metrics',
     title: 'Selection metrics compared',
-    lesson: 'Least confidence, entropy, k-centers and random, each choosing with the same pruned network.',
+    lesson: 'Least confidence, entropy, k-centers and random, each choosing with the same pruned network. With a few hundred labels none clearly beats random: active selection needs a larger labelled set to pay off (the cold-start problem).',
     links: ['lc', 'entropy', 'kcenter', 'random'].map((metric) => `${QUICK}&methods=prunefuse&metric=${metric}&seed=0`),
   },
   {
