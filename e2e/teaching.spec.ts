@@ -19,12 +19,14 @@ test('?example=<id> shows the recorded charts at once, marked as an example, wit
   const lab = new LabPage(page);
   const workers = labWorkers(page);
   const index = (await (await page.request.get('/examples/index.json')).json()) as { examples: Array<{ id: string; runs: unknown[] }> };
-  const example = index.examples.find((e) => e.runs.length === 1)!;
+  const example = index.examples.find((e) => e.id === 'quick-demo')!;
   await page.goto(`/?example=${example.id}`);
   await expect(lab.viewBanner()).toHaveAttribute('data-origin', 'example');
   await expect(page.getByTestId('example.provenance')).toContainText('recorded with the headless runner');
   for (const id of ['accuracy', 'costFlops', 'tradeoff', 'curves']) await expect.poll(async () => Number(await lab.chart(id).getAttribute('data-points'))).toBeGreaterThan(0);
   expect(new URL(page.url()).search).toBe(`?example=${example.id}`);
+  // The settings show the example's (a results file names an embedded dataset by its content id).
+  await expect(lab.config('dataset')).toHaveValue('fashion-mnist-subset');
   await expect(page.getByTestId('view.reproduce')).toBeVisible();
   expect(workers).toEqual([]);
   // Changing a setting leaves the example: the address holds the settings again.

@@ -59,10 +59,11 @@ function DatasetList({ list, selected }: { list: DatasetEntry[]; selected: strin
 
 export function DatasetField() {
   const { selected, datasets, setValue, importer } = useLab(useShallow((s) => ({ selected: s.config.dataset, datasets: s.datasets, setValue: s.actions.setValue, importer: !s.url.panels.includes('importer') })));
-  const missing = datasets.loaded && !datasets.list.some((d) => matchesDataset(d, selected));
+  const entry = datasets.list.find((d) => matchesDataset(d, selected));
+  const missing = datasets.loaded && !entry;
   return (
     <FieldRow k="dataset">
-      <select id="config-dataset" data-testid="config.dataset" value={selected} onChange={(e) => setValue('dataset', e.target.value)}>
+      <select id="config-dataset" data-testid="config.dataset" value={entry?.id ?? selected} onChange={(e) => setValue('dataset', e.target.value)}>
         {missing && <option value={selected}>{selected} (missing)</option>}
         {datasets.list.map((d) => (
           <option key={d.id} value={d.id}>
