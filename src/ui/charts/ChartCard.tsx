@@ -1,14 +1,14 @@
 /**
  * A chart's frame: a figure named by its title (h3), its explanation as the description, and its point
  * count in data-points (for tests). The chart stays mounted while empty (mounting a recharts chart costs
- * far more than updating one), under a "no data yet" veil. The plots inside carry their numbers as tables.
+ * far more than updating one), under a veil that says why it is empty ("no data yet" unless told). The plots inside carry their numbers as tables.
  */
 import { useRef, type ReactNode } from 'react';
 import { Symbols } from 'recharts';
 import type { Marker } from './colors.ts';
 import { downloadChartPng, downloadChartSvg } from '../../services/exportResults.ts';
 
-export function ChartCard({ id, title, hint, points, children, wide }: { id: string; title: string; hint?: string; points: number; children: ReactNode; wide?: boolean }) {
+export function ChartCard({ id, title, hint, points, children, wide, empty = 'no data yet' }: { id: string; title: string; hint?: string; points: number; children: ReactNode; wide?: boolean; empty?: string }) {
   const card = useRef<HTMLElement>(null);
   const svg = () => card.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null;
   const name = id.replaceAll('.', '-');
@@ -30,7 +30,7 @@ export function ChartCard({ id, title, hint, points, children, wide }: { id: str
       {hint && <p className="hint" id={`${name}-hint`}>{hint}</p>}
       <div className="plot-area">
         {children}
-        {points === 0 && <div className="empty">no data yet</div>}
+        {points === 0 && <div className="empty">{empty}</div>}
       </div>
     </figure>
   );

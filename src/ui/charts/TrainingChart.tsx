@@ -19,12 +19,13 @@ const Y2 = { domain: [0, 1] as [number, number], unit: 'percent', title: 'accura
 
 export function TrainingChart() {
   const live = useLab((s) => s.metrics.live);
+  const recorded = useLab((s) => s.run.origin !== 'live');
   const plot = useMemo<LinePlotProps>(
     () => ({ rows: (live?.points ?? []) as unknown as Row[], series: SERIES, x: { ...X, domain: [1, Math.max(2, live?.epochs ?? 1)] }, y: Y, y2: Y2, value: pctValue }),
     [live],
   );
   return (
-    <ChartCard id="chart.training" title="Current training" hint={live ? `${live.label}: loss (left) and accuracy (right) per epoch` : 'loss and accuracy per epoch of the network being trained'} points={live?.points.length ?? 0}>
+    <ChartCard id="chart.training" title="Current training" hint={live ? `${live.label}: loss (left) and accuracy (right) per epoch` : 'loss and accuracy per epoch of the network being trained'} points={live?.points.length ?? 0} empty={recorded ? 'shown while a run trains (results on screen are recorded)' : 'no data yet'}>
       <LinePlot plot={plot} />
       <SeriesLegend items={SERIES} />
     </ChartCard>
