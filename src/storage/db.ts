@@ -7,9 +7,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunConfig } from '../core/config/runConfig.ts';
 import type { ImageSet } from '../core/data/types.ts';
 import type { RunResults } from '../core/experiment/events.ts';
+import type { LabellingSession } from '../core/labelling/session.ts';
+import type { ResNetSpec } from '../core/models/spec.ts';
+import type { Weights } from '../core/models/weights.ts';
+import type { KeptChannels } from '../core/prune/keptIndex.ts';
 
 export const DB_NAME = 'prunefuse-lab';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 export interface StoredDatasetMeta {
   id: string;
@@ -79,6 +83,31 @@ export interface LabDb extends DBSchema {
   runs: { key: string; value: StoredRun };
   /** A summary of every run, for the list. */
   runIndex: { key: string; value: RunSummary };
+  /** Labelling sessions (the person's labels, queries and estimates), saved after every answer. */
+  labelling: { key: string; value: LabellingSession };
+  /** Each session's images at the model's input size, written once at import. */
+  labellingImages: { key: string; value: StoredLabellingImages };
+  /** Each session's latest trained selector and final model, by `${session}/${kind}`. */
+  labellingModels: { key: string; value: StoredLabellingModel };
+}
+
+export interface StoredLabellingImages {
+  id: string;
+  count: number;
+  size: number;
+  channels: 1 | 3;
+  /** count * size * size * channels bytes, HWC. */
+  pixels: Uint8Array;
+}
+
+export interface StoredLabellingModel {
+  /** `${session id}/selector` or `${session id}/final`. */
+  id: string;
+  spec: ResNetSpec;
+  weights: Weights;
+  /** Kept channels of a pruned selector (for fusion). */
+  kept?: KeptChannels;
+  savedAt: string;
 }
 
 let opening: Promise<IDBPDatabase<LabDb>> | undefined;
@@ -90,6 +119,9 @@ export function labDb(): Promise<IDBPDatabase<LabDb>> {
       if (!db.objectStoreNames.contains('content')) db.createObjectStore('content', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('runIndex')) db.createObjectStore('runIndex', { keyPath: 'id' });
+      for (const store of ['labelling', 'labellingImages', 'labellingModels'] as const) {
+        if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, { keyPath: 'id' });
+      }
     },
     blocking() {
       void opening?.then((db) => db.close());
