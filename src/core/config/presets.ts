@@ -28,7 +28,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'paper',
     title: 'Paper setup',
-    expect: 'hours: ResNet-56 on the whole embedded CIFAR-10 subset, 181 epochs per round, budget 50%; better on a GPU or with the command-line runner',
+    expect: 'hours on a GPU, about two days on a 2-core CPU: ResNet-56 on the whole embedded CIFAR-10 subset, 181 epochs per round, budget 50%; better run with the command-line runner',
     query: 'dataset=cifar10-subset&model=resnet56&pool=0&test=0&epochs=181&batch=128&budget=0.5&methods=al,prunefuse,svp&ratio=0.5',
   },
 ];
