@@ -1,6 +1,6 @@
 /**
- * The headless runner interrupted with SIGINT and resumed with --resume ends with the accuracies and
- * selections of an uninterrupted run. Runs the CLI as a user would, on the embedded Fashion-MNIST subset.
+ * The headless runner interrupted with SIGINT (or killed) and resumed with --resume ends with the accuracies
+ * and selections of an uninterrupted run. Runs the CLI as a user would, on the embedded Fashion-MNIST subset.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,17 @@ describe('lab run --resume', () => {
     expect(accuracies(b)).toEqual(accuracies(a));
     expect(b.tracks).toEqual(a.tracks);
     expect(b.initial).toEqual(a.initial);
+
+    // Killed outright (no chance to write anything then): the file holds every round finished before, and resumes the same way.
+    const killedPath = join(dir, 'killed.json');
+    const killed = await lab(['run', LINK, '--out', killedPath], '[al] round 3', 'SIGKILL');
+    expect(killed.code).toBeNull();
+    const kept = read(killedPath);
+    expect(kept.complete).toBe(false);
+    expect(kept.methods[0]!.rounds.length).toBe(2);
+    const afterKill = await lab(['run', '--resume', killedPath, '--out', killedPath]);
+    expect(afterKill.code, afterKill.stderr).toBe(0);
+    expect(accuracies(read(killedPath))).toEqual(accuracies(a));
   });
 
   it('refuses a results file that does not match the link, in one line', async () => {

@@ -1,7 +1,10 @@
-/** Runs the headless runner as a user would (`lab <command> ...`) for tests; SIGINT once stderr shows `interruptAt`. */
+/**
+ * Runs the headless runner as a user would (`lab <command> ...`) for tests; sends `signal` (SIGINT: Ctrl-C;
+ * SIGKILL: a killed process) once stderr shows `interruptAt`.
+ */
 import { spawn } from 'node:child_process';
 
-export function lab(args: string[], interruptAt?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function lab(args: string[], interruptAt?: string, signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let [stdout, stderr] = ['', ''];
@@ -11,7 +14,7 @@ export function lab(args: string[], interruptAt?: string): Promise<{ code: numbe
       stderr += chunk.toString();
       if (interruptAt && !sent && stderr.includes(interruptAt)) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     });
     child.on('error', reject);
