@@ -35,7 +35,7 @@ export const EXAMPLES: ExampleDefinition[] = [
   {
     id: 'pruning-ratio-sweep',
     title: 'Pruning ratio sweep: p = 0.3, 0.5, 0.7, 0.8',
-    lesson: 'Higher p makes selection cheaper (FLOPs fall as (1-p)^2); accuracy holds until the selector gets too small.',
+    lesson: 'Selection gets cheaper as p grows (its FLOPs fall about as (1-p)^2); the smaller selectors are weaker on their own, yet the fused targets they train end close together.',
     links: [`${CIFAR}&methods=al,prunefuse&ratio=0.3,0.5,0.7,0.8&seed=0`],
   },
   {
