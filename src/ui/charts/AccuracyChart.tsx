@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/labStore.ts';
-import { matchesDataset } from '../config/DatasetField.tsx';
+import { matchesDataset } from '../../store/datasetMatch.ts';
 import { useMethods } from './useMethods.ts';
 import { pct } from '../format.ts';
 import { ChartCard, SeriesLegend } from './ChartCard.tsx';

@@ -13,7 +13,7 @@ import { Notice } from '../Notice.tsx';
 
 const ACCEPT = '.bin,.gz,.tgz,.tar,.zip,.ubyte,.txt,.idx1-ubyte,.idx3-ubyte';
 
-export const matchesDataset = (d: DatasetEntry, id: string): boolean => d.id === id || d.datasetId === id;
+import { matchesDataset } from '../../store/datasetMatch.ts';
 
 function DatasetList({ list, selected }: { list: DatasetEntry[]; selected: string }) {
   return (

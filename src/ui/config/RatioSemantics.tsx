@@ -13,7 +13,7 @@ import { previewSummaries } from '../../services/pruningPreview.ts';
 import { useLab } from '../../store/labStore.ts';
 import { count, pct } from '../format.ts';
 import { useLatestAnswer } from '../useLatestAnswer.ts';
-import { matchesDataset } from './DatasetField.tsx';
+import { matchesDataset } from '../../store/datasetMatch.ts';
 
 function rowOf(dense: ResNetSpec, summary: PruningSummary) {
   const denseChannels = convLayersOf(dense).reduce((n, l) => n + l.outC, 0);

@@ -9,7 +9,7 @@ import { useLab } from '../../store/labStore.ts';
 import { isActive } from '../../store/types.ts';
 import { deviceMemoryGb } from '../../services/memory.ts';
 import { estimateWorkerMemory, likelyLimit, type MemoryEstimate } from '../../store/memoryEstimate.ts';
-import { matchesDataset } from '../config/DatasetField.tsx';
+import { matchesDataset } from '../../store/datasetMatch.ts';
 import { bytes } from '../format.ts';
 import { useKeepFocus } from './useKeepFocus.ts';
 

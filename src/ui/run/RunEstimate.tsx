@@ -9,7 +9,7 @@ import { measureSpeed } from '../../services/speed.ts';
 import { useLab } from '../../store/labStore.ts';
 import { calibrationKey, estimateSeconds, plannedWork } from '../../store/timeEstimate.ts';
 import { isActive } from '../../store/types.ts';
-import { matchesDataset } from '../config/DatasetField.tsx';
+import { matchesDataset } from '../../store/datasetMatch.ts';
 import { seconds } from '../format.ts';
 
 export function RunEstimate() {

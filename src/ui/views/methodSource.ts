@@ -11,7 +11,7 @@ import { specOf, type InitKey, type PruningRequest } from '../../core/prune/prev
 import type { PruningGroup } from '../../core/prune/prune.ts';
 import type { RunResults } from '../../core/experiment/events.ts';
 import { useLab } from '../../store/labStore.ts';
-import { matchesDataset } from '../config/DatasetField.tsx';
+import { matchesDataset } from '../../store/datasetMatch.ts';
 
 /** One pruned selector of a recorded run. */
 export interface RecordedPruning {
