@@ -4,32 +4,14 @@
  * width; plus the phone layout (no horizontal overflow, Start within reach) and the main chart's width on
  * a small laptop.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './fixtures/labPage.ts';
+import { headingSkips, violations } from './fixtures/axe.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A tiny run: resnet8, 200 images, two rounds of one epoch, every method. */
 const TINY_ALL = 'model=resnet8&pool=200&test=100&epochs=1&budget=0.1&seed=1&backend=wasm&methods=al,prunefuse,prunefuse-nokd,prunefuse-nofuse,svp';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
-
-/** axe's violations as one line each (rule, impact, the first few elements), so a failure says what to fix. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`);
-}
-
-/** Headings that skip a level (h1 then h3): sections are h2, chart titles h3. */
-async function headingSkips(page: Page, where: string): Promise<string[]> {
-  const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: h.textContent?.trim().slice(0, 40) ?? '' })));
-  const out: string[] = [];
-  levels.forEach((h, i) => {
-    const before = i === 0 ? 0 : levels[i - 1]!.level;
-    if (h.level > before + 1) out.push(`${where}: h${h.level} "${h.text}" follows h${before}`);
-  });
-  return out;
-}
 
 /** Selects each view tab in turn and checks the page with it; ends on the first tab again. */
 async function eachView(page: Page, where: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import { roundsCsv, selectionsCsv } from '../core/experiment/resultsCsv.ts';
 import { modelFileStem } from '../core/models/weightsManifest.ts';
 import { workerFinalModel } from './runController.ts';
 
-function download(name: string, blob: Blob): void {
+export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);

@@ -14,9 +14,12 @@ import { TeacherLink } from './teacher/TeacherLink.tsx';
 import { Views } from './views/Views.tsx';
 import { ExampleGallery } from './examples/ExampleGallery.tsx';
 import { useLab } from '../store/labStore.ts';
+import { LabellingMode } from './labelling/LabellingMode.tsx';
+import { useMode } from './useMode.ts';
 
 export function App() {
   const panels = useLab((s) => s.url.panels);
+  const mode = useMode();
   return (
     <div className="lab">
       <a className="skip-link" href="#run-controls">
@@ -30,8 +33,21 @@ export function App() {
           distillation. Compare it with active learning on the dense model and with SVP's small proxy.
         </p>
       </header>
+      <nav className="modes" aria-label="Part of the lab">
+        <a href={`${location.pathname}${location.search}`} aria-current={mode === 'lab' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); history.pushState(history.state, '', `${location.pathname}${location.search}`); dispatchEvent(new HashChangeEvent('hashchange')); }}>
+          Simulation lab
+        </a>
+        <a href="#label" aria-current={mode === 'label' ? 'page' : undefined} data-testid="mode-label">
+          Label your own images
+        </a>
+      </nav>
       <UrlNotice />
-      {/* Run first in the document (and on phones on screen): Start is within reach without passing every field. */}
+      {mode === 'label' ? (
+        <main className="label-mode">
+          <LabellingMode />
+        </main>
+      ) : (
+      /* Run first in the document (and on phones on screen): Start is within reach without passing every field. */
       <main className="body">
         <section className="run" id="run-controls" tabIndex={-1} aria-labelledby="run-title">
           <h2 id="run-title" className="visually-hidden">Run</h2>
@@ -60,6 +76,7 @@ export function App() {
           </details>
         </div>
       </main>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@
  */
 import { formatFieldValue, parseBool, parseFieldText, type FieldValue } from '../core/config/fields.ts';
 import { RESULTS_KEY } from './resultsLink.ts';
+import { LABEL_MODE_HASH } from './mode.ts';
 import { isPanel, type PanelId } from './panels.ts';
 import { CONFIG_KEYS, CONFIG_FIELDS, defaultConfig, validateConfig, type ConfigKey, type RunConfig } from '../core/config/runConfig.ts';
 
@@ -114,7 +115,7 @@ export function decodeConfig(input: string): DecodedConfig {
     }
   }
   for (const [key, value] of hash) {
-    if ((key === '' && value === '') || key === RESULTS_KEY) continue;
+    if ((key === '' && value === '') || key === RESULTS_KEY || (key === LABEL_MODE_HASH && value === '')) continue;
     ignored.push({ key: `#${key}`, value, why: 'settings after # are not read; put them in the query, after ?' });
   }
   const defaults = defaultConfig() as unknown as Record<ConfigKey, FieldValue>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { trainOnWasm } from '../../testing/backends.ts';
 import { syntheticDataset } from '../../testing/syntheticDataset.ts';
 import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
-import { randomBatch, selectorRound, type LabellingSettings, type LabellingState } from './selectorRound.ts';
+import { selectorRound, type LabellingSettings, type LabellingState } from './selectorRound.ts';
+import { randomBatch } from './randomBatch.ts';
 import { finishSession } from './finish.ts';
 import { createNetwork, disposeNetwork } from '../train/network.ts';
 import { assess } from '../train/predict.ts';
@@ -58,8 +59,16 @@ describe('the labelling loop', () => {
     expect(again.queue).toEqual(a.queue);
     // The person labels the queue; the next round trains on more.
     label(state, a.queue);
-    const b = await selectorRound(state, settings, { cancelled: () => false });
+    const random = state.roles.flatMap((r, i) => (r === 'train' && !a.queue.some((q) => q.image === i) ? [i] : []));
+    const b = await selectorRound({ ...state, randomTrain: random }, settings, { cancelled: () => false });
+    expect(tf.memory().numTensors).toBe(before);
     expect(b.estimate).toMatchObject({ holdout: 8, trainedOn: 32 });
+    // The random-selection baseline: the same selector on the 16 random labels only, on the same held-out labels.
+    expect(b.baseline).toMatchObject({ holdout: 8, trainedOn: 16 });
+    expect(a.baseline).toBeNull();
+    const plain = await selectorRound(state, settings, { cancelled: () => false });
+    expect(plain.baseline).toBeNull();
+    expect(plain.queue).toEqual(b.queue);
 
     // Finish: fuse θp* into the dense network, distil, estimate on the held-out labels; the weights evaluate to it.
     const final = await finishSession(state, { ...settings, lambda: 0.5, T: 4 }, b.selector, { cancelled: () => false });

@@ -10,9 +10,6 @@
  * Its trained weights are returned for fusion at the end (core/labelling/finish.ts).
  */
 import { channelStats, toFloatBatch } from '../data/stats.ts';
-import type { ImageSet } from '../data/types.ts';
-import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
-import type { ModelId } from '../models/resnet.ts';
 import { resnetSpec } from '../models/resnet.ts';
 import type { ResNetSpec } from '../models/spec.ts';
 import { initWeights, type Weights } from '../models/weights.ts';
@@ -20,55 +17,24 @@ import type { KeptChannels } from '../prune/keptIndex.ts';
 import { prune } from '../prune/prune.ts';
 import { rng, type Rng } from '../rng.ts';
 import { strategyOf } from '../select/index.ts';
-import type { MetricId } from '../select/metricIds.ts';
+import { indicesOf } from './randomBatch.ts';
+import type { ImageRole, LabellingSettings, LabellingState, QueuedImage } from './labellingTypes.ts';
+
+export type { ImageRole, LabellingSettings, LabellingState, QueuedImage } from './labellingTypes.ts';
 import { selectFromPool } from '../select/select.ts';
 import type { BatchSource } from '../train/batchSource.ts';
-import type { LrSchedule } from '../train/lrSchedule.ts';
 import { createNetwork, disposeNetwork, readNetwork } from '../train/network.ts';
 import { assess, predict } from '../train/predict.ts';
 import { train } from '../train/trainer.ts';
 
-export interface LabellingSettings {
-  model: ModelId;
-  ratio: number;
-  metric: MetricId;
-  epochs: number;
-  batch: number;
-  lr: number;
-  lrSchedule: LrSchedule;
-  momentum: number;
-  wd: number;
-  augment: boolean;
-  seed: number;
-  /** Images per labelling batch, and the share of each kept aside (random) to estimate accuracy. */
-  batchSize: number;
-  holdoutShare: number;
-}
-
-/** What the user said of each image so far. */
-export type ImageRole = 'unlabelled' | 'train' | 'holdout' | 'skipped';
-
-export interface LabellingState {
-  /** The images, at the model's input size; their labels, UNKNOWN_LABEL where not given. */
-  images: ImageSet;
-  classes: number;
-  roles: ImageRole[];
-  /** Rounds done so far (seeds each round's streams). */
-  round: number;
-}
-
-export interface QueuedImage {
-  image: number;
-  /** Hardest first: the metric's score (null for random picks), and whether it is held out. */
-  score: number | null;
-  holdout: boolean;
-  /** The selector's guess (its most probable class). */
-  guess: number;
-}
-
 export interface RoundOutcome {
   /** Accuracy on the held-out labels (null while none is given), and on how many. */
   estimate: { accuracy: number; holdout: number; trainedOn: number } | null;
+  /**
+   * The random-selection baseline: the same selector trained on the randomly picked training labels only
+   * (state.randomTrain), on the same held-out labels; null when there are none, or no others to compare.
+   */
+  baseline: { accuracy: number; holdout: number; trainedOn: number } | null;
   queue: QueuedImage[];
   selector: { spec: ResNetSpec; weights: Weights; kept: KeptChannels };
 }
@@ -89,18 +55,6 @@ export function labellingSource(state: LabellingState): BatchSource {
   };
 }
 
-const indicesOf = (roles: readonly ImageRole[], role: ImageRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
-
-/** The next batch without a trained selector: random images (the first batch, or too few labels to train). */
-export function randomBatch(state: LabellingState, settings: LabellingSettings): QueuedImage[] {
-  const unlabelled = indicesOf(state.roles, 'unlabelled');
-  const r = rng(settings.seed).fork(`labelling/random/${state.round}`);
-  const order = r.permutation(unlabelled.length);
-  const n = Math.min(settings.batchSize, unlabelled.length);
-  const holdout = Math.round(n * settings.holdoutShare);
-  return Array.from({ length: n }, (_, k) => ({ image: unlabelled[order[k]!]!, score: null, holdout: k < holdout, guess: UNKNOWN_LABEL }));
-}
-
 /** Trains the pruned selector on the training labels, estimates, and queues the next batch. */
 export async function selectorRound(state: LabellingState, settings: LabellingSettings, host: LabellingHost): Promise<RoundOutcome> {
   const trainSet = indicesOf(state.roles, 'train');
@@ -115,14 +69,15 @@ export async function selectorRound(state: LabellingState, settings: LabellingSe
   const source = labellingSource(state);
   const net = createNetwork(pruned.spec, pruned.weights);
   try {
-    await train(net, source, trainSet, {
+    const trainOn = (network: typeof net, indices: number[], stream: string) => train(network, source, indices, {
       epochs: settings.epochs, batchSize: settings.batch, lr: settings.lr, lrSchedule: settings.lrSchedule,
       momentum: settings.momentum, weightDecay: settings.wd, augment: settings.augment,
-      rng: root.fork(`labelling/train/${state.round}`),
+      rng: root.fork(`labelling/${stream}/${state.round}`),
       cancelled: () => host.cancelled(),
       ...(host.yieldNow ? { yieldNow: () => host.yieldNow!() } : {}),
       ...(host.onStep ? { onStep: host.onStep } : {}),
     });
+    await trainOn(net, trainSet, 'train');
     const estimate = holdoutSet.length > 0 ? { accuracy: (await assess(net, source, holdoutSet, () => host.cancelled())).accuracy, holdout: holdoutSet.length, trainedOn: trainSet.length } : null;
     const n = Math.min(settings.batchSize, unlabelled.length);
     const randomCount = Math.round(n * settings.holdoutShare);
@@ -139,7 +94,19 @@ export async function selectorRound(state: LabellingState, settings: LabellingSe
       return best;
     };
     const queue: QueuedImage[] = queued.map((image, k) => ({ image, score: k < chosen.chosen.length ? (chosen.scores?.[k] ?? null) : null, holdout: k >= chosen.chosen.length, guess: guessOf(k) }));
-    return { estimate, queue, selector: { spec: pruned.spec, weights: await readNetwork(net), kept: pruned.kept } };
+    const selector = { spec: pruned.spec, weights: await readNetwork(net), kept: pruned.kept };
+    const random = state.randomTrain ?? [];
+    let baseline: RoundOutcome['baseline'] = null;
+    if (holdoutSet.length > 0 && random.length > 0 && random.length < trainSet.length) {
+      const fresh = createNetwork(pruned.spec, pruned.weights);
+      try {
+        await trainOn(fresh, random, 'baseline');
+        baseline = { accuracy: (await assess(fresh, source, holdoutSet, () => host.cancelled())).accuracy, holdout: holdoutSet.length, trainedOn: random.length };
+      } finally {
+        disposeNetwork(fresh);
+      }
+    }
+    return { estimate, baseline, queue, selector };
   } finally {
     disposeNetwork(net);
   }

@@ -4,7 +4,7 @@
  * being labelled, and the estimates so far. Pure functions move it on; the pixels and models are kept apart.
  */
 import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
-import type { ImageRole, LabellingSettings, QueuedImage } from './selectorRound.ts';
+import type { ImageRole, LabellingSettings, QueuedImage } from './labellingTypes.ts';
 
 export const SESSION_FORMAT = 1;
 
@@ -31,6 +31,8 @@ export interface Estimate {
   trainedOn: number;
   holdout: number;
   accuracy: number;
+  /** Trained on every training label (the selector's), or on the randomly picked ones only (the baseline). */
+  labels: 'chosen' | 'random';
 }
 
 export interface LabellingSession {
@@ -48,7 +50,9 @@ export interface LabellingSession {
   batch: { round: number; by: string; queue: QueuedImage[]; answers: number[] } | null;
   answered: AnsweredBatch[];
   estimates: Estimate[];
-  final: { estimate: Omit<Estimate, 'round'> | null; at: string } | null;
+  final: { estimate: Omit<Estimate, 'round' | 'labels'> | null; at: string } | null;
+  /** The round whose selector is training on the labels closed so far (rerun on resume), or null. */
+  pending: number | null;
 }
 
 /** An answer meaning "skip / not sure": the image is set aside and not asked again. */
@@ -59,7 +63,7 @@ export function newSession(id: string, name: string, settings: SessionSettings, 
   const labels = Array.from(known);
   return {
     format: SESSION_FORMAT, id, name, createdAt: new Date().toISOString(), settings, classes, names, channels,
-    labels, roles: labels.map((l) => (l >= 0 ? 'train' : 'unlabelled')), batch: null, answered: [], estimates: [], final: null,
+    labels, roles: labels.map((l) => (l >= 0 ? 'train' : 'unlabelled')), batch: null, answered: [], estimates: [], final: null, pending: null,
   };
 }
 
@@ -117,4 +121,33 @@ export function roleCounts(s: LabellingSession): Record<ImageRole, number> {
   const out: Record<ImageRole, number> = { unlabelled: 0, train: 0, holdout: 0, skipped: 0 };
   for (const r of s.roles) out[r] += 1;
   return out;
+}
+
+/** How random batches are recorded in `by`: the first, and those labelled while the selector trains. */
+export const RANDOM = 'random';
+
+/** Closes the batch and marks the selector's round as training on what is labelled now. */
+export function startRound(s: LabellingSession): LabellingSession {
+  const closed = closeBatch(s);
+  return { ...closed, pending: closed.answered.length };
+}
+
+/**
+ * A round's outcome arrived: what was labelled meanwhile is closed, the estimate recorded, and the
+ * selector's queue (less the images labelled meanwhile) becomes the batch.
+ */
+export function finishRound(s: LabellingSession, round: number, by: string, estimates: ReadonlyArray<Omit<Estimate, 'round'>>, queue: QueuedImage[]): LabellingSession {
+  const closed = closeBatch(s);
+  const fresh = queue.filter((q) => closed.roles[q.image] === 'unlabelled');
+  return { ...queueBatch(closed, round, by, fresh), estimates: [...closed.estimates, ...estimates.map((e) => ({ round, ...e }))], pending: null };
+}
+
+/** Labels a selector trains on and is judged by: the training and held-out images, with their labels. */
+export function labelledCount(s: LabellingSession): number {
+  return s.roles.filter((r) => r === 'train' || r === 'holdout').length;
+}
+
+/** Training labels that came from random batches (not held out, not skipped): the random-selection baseline's. */
+export function randomTrainingLabels(s: LabellingSession): number[] {
+  return s.answered.filter((b) => b.by === RANDOM).flatMap((b) => b.images.filter((image, k) => !b.holdout[k] && b.labels[k]! >= 0 && s.roles[image] === 'train'));
 }
