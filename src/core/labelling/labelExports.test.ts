@@ -6,7 +6,8 @@ import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
 import { resnetSpec } from '../models/resnet.ts';
 import { initWeights } from '../models/weights.ts';
 import { readWeightsManifest } from '../models/weightsManifest.ts';
-import { classFolderZip, labelsCsv, modelFiles, safeName, uniqueName, type SessionImages } from './labelExports.ts';
+import type { SessionImages } from './checkSession.ts';
+import { classFolderZip, labelsCsv, modelFiles, safeName, uniqueName } from './labelExports.ts';
 import { answer, closeBatch, newSession, queueBatch, SKIPPED, type LabellingSession, type SessionSettings } from './session.ts';
 
 const settings = { model: 'resnet8', ratio: 0.5, metric: 'lc', epochs: 3, batch: 16, lr: 0.05, lrSchedule: 'cosine', momentum: 0.9, wd: 5e-4, augment: false, seed: 1, batchSize: 4, holdoutShare: 0.25, size: 4, lambda: 0.5, T: 4 } as SessionSettings;

@@ -13,16 +13,8 @@ import { writeZip, type ZipEntry } from '../data/writeZip.ts';
 import type { ResNetSpec } from '../models/spec.ts';
 import type { Weights } from '../models/weights.ts';
 import { writeWeightsManifest } from '../models/weightsManifest.ts';
+import { checkImages, type SessionImages } from './checkSession.ts';
 import type { LabellingSession } from './session.ts';
-
-/** The pixels of a session's images (src/storage/db.ts StoredLabellingImages), as far as exports need them. */
-export interface SessionImages {
-  count: number;
-  size: number;
-  channels: 1 | 3;
-  /** count * size * size * channels bytes, HWC. */
-  pixels: Uint8Array;
-}
 
 /** The labelled images in image order, each with its class; throws if a labelled image has no class. */
 export function labelledImages(session: LabellingSession): Array<{ image: number; name: string; label: number }> {
@@ -90,12 +82,6 @@ const pngStem = (name: string) => {
   const dot = base.lastIndexOf('.');
   return safeName(dot > 0 ? base.slice(0, dot) : base);
 };
-
-function checkImages(session: LabellingSession, images: SessionImages): void {
-  const { count, size, channels, pixels } = images;
-  if (count !== session.names.length) throw new RangeError(`the images hold ${count} images, the session names ${session.names.length}`);
-  if (pixels.length !== count * size * size * channels) throw new RangeError(`the images hold ${pixels.length} bytes, ${count} images of ${size}x${size}x${channels} need ${count * size * size * channels}`);
-}
 
 /**
  * A .zip of the labelled images, one folder per class (its name made safe for file systems, and distinct
