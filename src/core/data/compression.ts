@@ -96,6 +96,11 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return pump(platform.compressionStream('gzip'), bytes, 'gzip', 'gzip', Number.MAX_SAFE_INTEGER);
 }
 
+/** zlib-wrapped deflate (RFC 1950: header, deflate, Adler-32), the stream a PNG's IDAT holds. */
+export async function deflateZlib(bytes: Uint8Array): Promise<Uint8Array> {
+  return pump(platform.compressionStream('deflate'), bytes, 'deflate', 'deflate', Number.MAX_SAFE_INTEGER);
+}
+
 /** Raw-deflate-compress bytes (used by tests to build zip files). */
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return pump(platform.compressionStream('deflate-raw'), bytes, 'deflate', 'deflate', Number.MAX_SAFE_INTEGER);
