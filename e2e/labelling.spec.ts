@@ -16,7 +16,7 @@ const COUNT = 60;
 const LONG = { timeout: 90_000 };
 
 /** The first COUNT training images of the embedded Fashion-MNIST subset, as PNGs in a zip, and their labels by name. */
-async function fashionZip(extra: Array<{ name: string; bytes: Uint8Array }> = []): Promise<{ zip: Buffer; truth: Map<string, number> }> {
+async function fashionZip(extra: Array<{ path: string; bytes: Uint8Array }> = []): Promise<{ zip: Buffer; truth: Map<string, number> }> {
   const dir = 'public/data/fashion-mnist-subset';
   const images = gunzipSync(readFileSync(`${dir}/train-images-idx3-ubyte.gz`));
   const labels = gunzipSync(readFileSync(`${dir}/train-labels-idx1-ubyte.gz`));
@@ -25,7 +25,7 @@ async function fashionZip(extra: Array<{ name: string; bytes: Uint8Array }> = []
   for (let i = 0; i < COUNT; i++) {
     const name = `photos/item-${String(i).padStart(3, '0')}.png`;
     truth.set(name, labels[8 + i]!);
-    entries.push({ name, bytes: await encodePng(new Uint8Array(images.subarray(16 + i * 784, 16 + (i + 1) * 784)), 28, 28, 1) });
+    entries.push({ path: name, bytes: await encodePng(new Uint8Array(images.subarray(16 + i * 784, 16 + (i + 1) * 784)), 28, 28, 1) });
   }
   return { zip: Buffer.from(await writeZip([...entries, ...extra])), truth };
 }
@@ -111,6 +111,9 @@ test('label your own images: import a zip, label two batches by keyboard across 
   await page.getByRole('button', { name: /^Resume fashion\.zip/ }).click();
   await expect(page.getByTestId('label-batches')).toHaveText('1');
   await expect(progress).toContainText('hardest first by least confidence', LONG);
+  await expect(progress).toContainText('0 of 10 in this batch');
+  // The selector's guess is pre-selected under every image it queued.
+  await expect(page.locator('.label-tile .label-tile-answer').first()).toContainText('guess: ');
   await labelUntil(page, 2, truth, entered);
   await expect(page.getByTestId('label-saved')).toHaveAttribute('data-saved', 'saved');
   await expect(page.getByTestId('label-estimate')).not.toHaveAttribute('data-points', '0', LONG);
@@ -123,7 +126,7 @@ test('label your own images: import a zip, label two batches by keyboard across 
   const download = page.waitForEvent('download');
   await page.getByTestId('label-export-csv').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  const lines = csv.trim().split('\n');
+  const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toBe('file,label');
   const expected = [...entered].map(([name, label]) => `${name},${CLASSES[label]!.includes(',') ? `"${CLASSES[label]}"` : CLASSES[label]}`);
   expect(lines.slice(1).sort()).toEqual(expected.sort());
@@ -132,8 +135,8 @@ test('label your own images: import a zip, label two batches by keyboard across 
 
 test('a zip with a corrupt PNG and a text file: both are listed as skipped, the rest imports', async ({ page }) => {
   const { zip } = await fashionZip([
-    { name: 'photos/broken.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]) },
-    { name: 'photos/notes.txt', bytes: new TextEncoder().encode('not an image') },
+    { path: 'photos/broken.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]) },
+    { path: 'photos/notes.txt', bytes: new TextEncoder().encode('not an image') },
   ]);
   await page.goto('/#label');
   await page.getByTestId('label-files').setInputFiles({ name: 'mixed.zip', mimeType: 'application/zip', buffer: zip });

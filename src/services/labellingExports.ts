@@ -6,6 +6,7 @@
  */
 import { classFolderZip, labelsCsv, modelFiles, safeName } from '../core/labelling/labelExports.ts';
 import { readSessionFile, writeSessionFile } from '../core/labelling/sessionFile.ts';
+import { closeBatch } from '../core/labelling/session.ts';
 import { writeZip } from '../core/data/writeZip.ts';
 import { createSession, loadModel, saveModel } from '../storage/labellingDb.ts';
 import { labellingActions, useLabelling } from '../store/labellingStore.ts';
@@ -13,10 +14,11 @@ import { download } from './exportResults.ts';
 import { refreshSessions } from './labelling.ts';
 import { describeQuotaError, errorText } from './storageQuota.ts';
 
+/** The open session, with the answers of the batch under way counted in (the saved session is not changed). */
 const open = () => {
   const { session, images } = useLabelling.getState();
   if (!session || !images) throw new Error('no session is open');
-  return { session, images, stem: safeName(session.name) || 'labelling' };
+  return { session: closeBatch(session), images, stem: safeName(session.name) || 'labelling' };
 };
 
 async function guarded(what: string, work: () => Promise<void>): Promise<void> {
@@ -50,9 +52,9 @@ export const downloadModel = () => guarded('export the model', async () => {
     resize: 'shorter side to the input size, then the centre square',
   });
   const zip = await writeZip([
-    { name: files.jsonName, bytes: new TextEncoder().encode(files.json) },
-    { name: files.binName, bytes: files.bin },
-    { name: 'classes.json', bytes: new TextEncoder().encode(JSON.stringify(session.classes)) },
+    { path: files.jsonName, bytes: files.json },
+    { path: files.binName, bytes: files.bin },
+    { path: 'classes.json', bytes: JSON.stringify(session.classes) },
   ]);
   download(`${stem}-${kind}-model.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 });
@@ -68,9 +70,9 @@ export const downloadSessionFile = () => guarded('export the session', async () 
 export async function importSessionFile(file: File): Promise<void> {
   let read: Awaited<ReturnType<typeof readSessionFile>>;
   try {
-    read = await readSessionFile(new Uint8Array(await file.arrayBuffer()));
+    read = await readSessionFile(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch (error) {
-    labellingActions.say(`${file.name} is not a usable session file: ${errorText(error)}`, 'error');
+    labellingActions.say(`Not a usable session file: ${errorText(error)}`, 'error');
     return;
   }
   try {

@@ -89,5 +89,6 @@ export function sessionProblems(s: unknown, images: { count: number; size: numbe
   }
   if (!Array.isArray(s.estimates)) problems.push('estimates is missing or not a list');
   if (s.final !== null && !(isObj(s.final) && typeof s.final.at === 'string')) problems.push('final is neither null nor {estimate, at}');
+  if (s.pending !== null && !(Number.isInteger(s.pending) && (s.pending as number) >= 0)) problems.push('pending is neither null nor a round number');
   return problems;
 }

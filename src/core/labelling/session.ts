@@ -94,7 +94,8 @@ export function batchProgress(s: LabellingSession): { answered: number; total: n
 
 /**
  * Closes the batch: answered images become training or held-out labels, skipped ones are set aside, and
- * images not answered yet go back to the pool (the next round may ask again).
+ * images not answered yet go back to the pool (the next round may ask again). A batch with no answer leaves
+ * no record.
  */
 export function closeBatch(s: LabellingSession): LabellingSession {
   if (!s.batch) return s;
@@ -113,7 +114,7 @@ export function closeBatch(s: LabellingSession): LabellingSession {
       roles[q.image] = q.holdout ? 'holdout' : 'train';
     }
   });
-  return { ...s, labels, roles, batch: null, answered: [...s.answered, done] };
+  return { ...s, labels, roles, batch: null, answered: done.images.length > 0 ? [...s.answered, done] : s.answered };
 }
 
 /** Counts of labels by role, for the screen's summary. */

@@ -18,7 +18,7 @@ function session(): LabellingSession {
   let s = newSession('s-42', 'birds, "mostly"', settings, ['crow', 'owl', 'wren'], ['a/1.jpg', 'a/2.jpg', 'b/1.png', 'c.jpg', 'd.jpg'], 3, [U, U, U, U, 2]);
   s = queueBatch(s, 0, 'random', [q(0), q(1, true), q(2)]);
   s = closeBatch(answer(answer(answer(s, 0, 1), 1, 0), 2, SKIPPED));
-  s = { ...s, estimates: [{ round: 1, trainedOn: 2, holdout: 1, accuracy: 1 / 3 }], final: { estimate: null, at: '2025-01-02T03:04:05.000Z' } };
+  s = { ...s, estimates: [{ round: 1, trainedOn: 2, holdout: 1, accuracy: 1 / 3, labels: 'chosen' }], final: { estimate: null, at: '2025-01-02T03:04:05.000Z' } };
   return answer(queueBatch(s, 1, 'lc', [q(3), q(2, true)]), 0, 2);
 }
 

@@ -3,6 +3,8 @@ import type { SourceFile } from '../data/expand.ts';
 import type { ImageDecoder } from '../data/types.ts';
 import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
 import { importUnlabelled, parseClassNames } from './unlabelledImport.ts';
+import { labelsCsv } from './labelExports.ts';
+import { answer, closeBatch, newSession, queueBatch, type SessionSettings } from './session.ts';
 
 const file = (name: string, bytes: number[] = [1, 2, 3], archive?: string): SourceFile => ({ name, bytes: Uint8Array.from(bytes), label: archive ? `${archive}/${name}` : name, ...(archive ? { archive } : {}) });
 
@@ -51,7 +53,18 @@ describe('importing unlabelled images', () => {
       'line 4: cat.png matches 2 images; give its folder too',
       'line 5: no imported image is named nope.png',
       'line 6: bird is not one of the classes (cat, dog)',
-      'line 7: not "file,label"',
+      'line 7: not "file,label" (1 fields; quote a name that holds a comma)',
     ]);
+  });
+
+  it('reads back the labels CSV the labelling mode exports, quoted names and classes included', async () => {
+    const classes = parseClassNames('cat, "big"\ndog');
+    expect(classes).toEqual(['cat, "big"', 'dog']);
+    const files = [file('a,b.png', [1]), file('c.png', [2])];
+    let s = newSession('s', 'x', { size: 4 } as SessionSettings, classes, ['a,b.png', 'c.png'], 1, [UNKNOWN_LABEL, UNKNOWN_LABEL]);
+    s = closeBatch(answer(answer(queueBatch(s, 0, 'random', [0, 1].map((image) => ({ image, score: null, holdout: false, guess: -1 }))), 0, 0), 1, 1));
+    const r = await importUnlabelled(files, { size: 4, decode, classes, knownLabels: labelsCsv(s) });
+    expect(r.csvProblems).toEqual([]);
+    expect(Array.from(r.known)).toEqual([0, 1]);
   });
 });

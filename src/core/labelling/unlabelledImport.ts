@@ -8,6 +8,7 @@
  */
 import type { SourceFile } from '../data/expand.ts';
 import { isJunk } from '../data/formats/decodeImages.ts';
+import { csvRows } from '../data/csvRows.ts';
 import { squareCrop } from '../data/squareCrop.ts';
 import { baseName } from '../data/text.ts';
 import type { ImageDecoder } from '../data/types.ts';
@@ -54,9 +55,9 @@ const extension = (name: string) => {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 };
 
-/** Class names from text: one per line, or comma-separated; blanks dropped; duplicates refused. */
+/** Class names from text: one per line (or, on one line, comma-separated); blanks dropped; duplicates refused. */
 export function parseClassNames(text: string): string[] {
-  const names = text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== '');
+  const names = text.split(/\r?\n/.test(text.trim()) ? /\r?\n/ : ',').map((s) => s.trim()).filter((s) => s !== '');
   const seen = new Set<string>();
   for (const n of names) {
     if (seen.has(n)) throw new RangeError(`the class "${n}" is listed twice`);
@@ -70,13 +71,11 @@ function applyKnownLabels(text: string, names: string[], classes: string[], know
   const byName = new Map(names.map((n, i) => [n, i]));
   const byBase = new Map<string, number[]>();
   names.forEach((n, i) => byBase.set(baseName(n), [...(byBase.get(baseName(n)) ?? []), i]));
-  text.split(/\r?\n/).forEach((raw, line) => {
-    const row = raw.trim();
-    if (row === '' || (line === 0 && /^file\s*,\s*label$/i.test(row))) return;
-    const comma = row.lastIndexOf(',');
-    if (comma < 0) return void problems.push(`line ${line + 1}: not "file,label"`);
-    const file = row.slice(0, comma).trim().replace(/^"|"$/g, '');
-    const label = row.slice(comma + 1).trim().replace(/^"|"$/g, '');
+  csvRows(text).forEach((fields, line) => {
+    const cells = fields.map((f) => f.trim());
+    if (cells.every((c) => c === '') || (line === 0 && cells.length === 2 && /^file$/i.test(cells[0]!) && /^label$/i.test(cells[1]!))) return;
+    if (cells.length !== 2) return void problems.push(`line ${line + 1}: not "file,label" (${cells.length} fields; quote a name that holds a comma)`);
+    const [file, label] = cells as [string, string];
     const matches = byName.has(file) ? [byName.get(file)!] : (byBase.get(baseName(file)) ?? []);
     if (matches.length !== 1) return void problems.push(`line ${line + 1}: ${matches.length === 0 ? `no imported image is named ${file}` : `${file} matches ${matches.length} images; give its folder too`}`);
     const index = classes.indexOf(label);

@@ -27,22 +27,21 @@ export const LabelTile = forwardRef<HTMLButtonElement, Props>(function LabelTile
   }, [image]);
   const said = answer === SKIPPED ? 'skipped' : answer === UNKNOWN_LABEL ? null : classes[answer];
   const guess = queued.guess >= 0 ? classes[queued.guess] : null;
-  const state = said ? `labelled ${said}` : guess ? `not labelled yet; the selector guesses ${guess}` : 'not labelled yet';
   return (
     <button
       ref={ref}
       type="button"
       className={`label-tile${current ? ' current' : ''}${said ? ' answered' : ''}`}
       aria-current={current ? 'true' : undefined}
-      aria-label={`Image ${position}: ${baseName(name)}, ${state}${queued.holdout ? ', held out for the estimate' : ''}`}
       data-name={name}
       data-answer={answer}
       tabIndex={current ? 0 : -1}
       onClick={onSelect}
     >
       <canvas ref={canvas} aria-hidden="true" />
+      <span className="visually-hidden">Image {position}: </span>
       <span className="label-tile-name">{baseName(name)}</span>
-      <span className="label-tile-answer">{said ?? (guess ? `guess: ${guess}` : '—')}</span>
+      <span className="label-tile-answer">{said ?? (guess ? `guess: ${guess}` : 'not labelled')}</span>
       {queued.holdout && <span className="label-tile-holdout">held out</span>}
     </button>
   );
