@@ -131,6 +131,23 @@ test('label your own images: import a zip, label two batches by keyboard across 
   const expected = [...entered].map(([name, label]) => `${name},${CLASSES[label]!.includes(',') ? `"${CLASSES[label]}"` : CLASSES[label]}`);
   expect(lines.slice(1).sort()).toEqual(expected.sort());
   expect(entered.size).toBeGreaterThanOrEqual(20);
+
+  // The session file carries the session to another browser: deleted here, imported back, the same labels.
+  const sessionDownload = page.waitForEvent('download');
+  await page.getByTestId('label-export-session').click();
+  const sessionFile = await (await sessionDownload).path();
+  await page.getByRole('button', { name: 'Close session' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete fashion.zip' }).click();
+  await expect(page.getByTestId('label-message')).toHaveText('Session deleted.');
+  await expect(page.getByRole('button', { name: /^Resume fashion\.zip/ })).toHaveCount(0);
+  await page.getByTestId('label-session-import').setInputFiles({ name: 'fashion.labelling-session.zip', mimeType: 'application/zip', buffer: readFileSync(sessionFile) });
+  await expect(page.getByTestId('label-message')).toContainText('Imported the session fashion.zip');
+  await page.getByRole('button', { name: /^Resume fashion\.zip/ }).click();
+  await expect(page.getByTestId('label-final')).toContainText('Fused dense model trained');
+  const again = page.waitForEvent('download');
+  await page.getByTestId('label-export-csv').click();
+  expect(readFileSync(await (await again).path(), 'utf8')).toBe(csv);
 });
 
 test('a zip with a corrupt PNG and a text file: both are listed as skipped, the rest imports', async ({ page }) => {
@@ -147,4 +164,10 @@ test('a zip with a corrupt PNG and a text file: both are listed as skipped, the 
   await expect(skipped).toContainText('cannot be decoded');
   await expect(skipped).toContainText('photos/notes.txt');
   await expect(skipped).toContainText('not an image file');
+
+  // A file that is not a session file is refused with what is wrong, and nothing is added.
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await page.getByTestId('label-session-import').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
+  await expect(page.getByTestId('label-message')).toContainText('Not a usable session file: notes.zip');
+  await expect(page.getByTestId('label-sessions')).toHaveCount(0);
 });

@@ -22,21 +22,23 @@ import type { LabelsNow, LabellingWorkerApi } from '../../workers/labelling.work
 /** The model input the images are cut to (shorter side to SIZE, centred square). */
 export const DEFAULT_SIZE = 32;
 
-let worker: { w: Worker; remote: Comlink.Remote<LabellingWorkerApi>; died: Promise<never> } | undefined;
+let worker: { w: Worker; remote: Comlink.Remote<LabellingWorkerApi>; died: Promise<never>; kill(why: string): void } | undefined;
 
-/** The worker, started on first use; a worker that crashes is dropped (the next call starts a new one). */
+/** The worker, started on first use; one that crashes or is killed is dropped (the next call starts a new one). */
 function labellingWorker(): NonNullable<typeof worker> {
   if (worker) return worker;
   const w = new Worker(new URL('../../workers/labelling.worker.ts', import.meta.url), { type: 'module', name: 'labelling' });
+  let kill: (why: string) => void = () => undefined;
   const died = new Promise<never>((_, reject) => {
-    w.addEventListener('error', (e) => {
+    kill = (why) => {
       if (worker?.w === w) worker = undefined;
       w.terminate();
-      reject(new Error(`the labelling worker stopped${e.message ? ` (${e.message})` : ''}`));
-    });
+      reject(new Error(why));
+    };
+    w.addEventListener('error', (e) => kill(`the labelling worker stopped${e.message ? ` (${e.message})` : ''}`));
   });
   died.catch(() => undefined);
-  worker = { w, remote: Comlink.wrap<LabellingWorkerApi>(w), died };
+  worker = { w, remote: Comlink.wrap<LabellingWorkerApi>(w), died, kill };
   return worker;
 }
 
@@ -311,7 +313,15 @@ export async function finishLabelling(): Promise<void> {
   }
 }
 
-/** Stops the worker's round or finish. */
+/** How long Stop waits for the worker to stop at its next step before ending it. */
+const STOP_GRACE_MS = 5000;
+
+/** Stops the worker's round or finish at its next step; a worker that does not stop in time is ended. */
 export function cancelWork(): void {
-  void call((r) => r.cancel()).catch(() => undefined);
+  const w = worker;
+  if (!w) return;
+  void w.remote.cancel().catch(() => undefined);
+  setTimeout(() => {
+    if (worker === w && useLabelling.getState().activity) w.kill(`it did not stop within ${STOP_GRACE_MS / 1000} s, so it was ended`);
+  }, STOP_GRACE_MS);
 }
