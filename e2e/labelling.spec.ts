@@ -114,6 +114,11 @@ test('label your own images: import a zip, label two batches by keyboard across 
   await expect(progress).toContainText('0 of 10 in this batch');
   // The selector's guess is pre-selected under every image it queued.
   await expect(page.locator('.label-tile .label-tile-answer').first()).toContainText('guess: ');
+  // Keyboard first: the new batch has the focus on its first image, so a key labels it at once.
+  const firstName = (await page.locator('.label-tile[aria-current="true"]').getAttribute('data-name'))!;
+  await page.keyboard.press(keyOf(truth.get(firstName)!));
+  entered.set(firstName, truth.get(firstName)!);
+  await expect(progress).toContainText('1 of 10 in this batch');
   await labelUntil(page, 2, truth, entered);
   await expect(page.getByTestId('label-saved')).toHaveAttribute('data-saved', 'saved');
   await expect(page.getByTestId('label-estimate')).not.toHaveAttribute('data-points', '0', LONG);

@@ -49,7 +49,7 @@ describe('the labelling loop', () => {
     expect(a.estimate!.accuracy).toBeGreaterThanOrEqual(0);
     expect(a.queue).toHaveLength(20);
     expect(a.queue.filter((q) => q.holdout)).toHaveLength(4);
-    expect(a.queue.every((q) => state.roles[q.image] === 'unlabelled' && q.guess >= 0 && q.guess < 4)).toBe(true);
+    expect(a.queue.every((q) => state.roles[q.image] === 'unlabelled' && (q.holdout ? q.guess === UNKNOWN_LABEL : q.guess >= 0 && q.guess < 4))).toBe(true);
     expect(new Set(a.queue.map((q) => q.image)).size).toBe(20);
     // Hardest first: least-confidence scores do not increase along the queue.
     const scores = a.queue.filter((q) => !q.holdout).map((q) => q.score!);

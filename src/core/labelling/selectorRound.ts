@@ -6,7 +6,8 @@
  *     trained on, so the estimate is honest for the images as they come, not only for the hard ones);
  *   - scores every unlabelled image with the metric and queues the next batch, hardest first, with the
  *     selector's guess for each (so confirming is one key);
- *   - fills the rest of the batch with random images for the held-out share.
+ *   - fills the rest of the batch with random images for the held-out share, shown without a guess (a guess
+ *     could sway the answers the estimate is made of).
  * Its trained weights are returned for fusion at the end (core/labelling/finish.ts).
  */
 import { channelStats, toFloatBatch } from '../data/stats.ts';
@@ -18,6 +19,7 @@ import { prune } from '../prune/prune.ts';
 import { rng, type Rng } from '../rng.ts';
 import { strategyOf } from '../select/index.ts';
 import { indicesOf } from './randomBatch.ts';
+import { UNKNOWN_LABEL } from '../experiment/oracle.ts';
 import type { ImageRole, LabellingSettings, LabellingState, QueuedImage } from './labellingTypes.ts';
 
 export type { ImageRole, LabellingSettings, LabellingState, QueuedImage } from './labellingTypes.ts';
@@ -87,13 +89,14 @@ export async function selectorRound(state: LabellingState, settings: LabellingSe
     const order = root.fork(`labelling/holdout/${state.round}`).permutation(rest.length);
     const randoms = Array.from({ length: Math.min(randomCount, rest.length) }, (_, k) => rest[order[k]!]!);
     const queued = [...chosen.chosen, ...randoms];
-    const guesses = queued.length > 0 ? (await predict(net, source, queued)).probs : new Float32Array(0);
+    // Guesses for the chosen images only: a guess shown on a held-out image could sway the answers the estimate is made of.
+    const guesses = chosen.chosen.length > 0 ? (await predict(net, source, chosen.chosen)).probs : new Float32Array(0);
     const guessOf = (k: number) => {
       let best = 0;
       for (let j = 1; j < state.classes; j++) if (guesses[k * state.classes + j]! > guesses[k * state.classes + best]!) best = j;
       return best;
     };
-    const queue: QueuedImage[] = queued.map((image, k) => ({ image, score: k < chosen.chosen.length ? (chosen.scores?.[k] ?? null) : null, holdout: k >= chosen.chosen.length, guess: guessOf(k) }));
+    const queue: QueuedImage[] = queued.map((image, k) => ({ image, score: k < chosen.chosen.length ? (chosen.scores?.[k] ?? null) : null, holdout: k >= chosen.chosen.length, guess: k < chosen.chosen.length ? guessOf(k) : UNKNOWN_LABEL }));
     const selector = { spec: pruned.spec, weights: await readNetwork(net), kept: pruned.kept };
     const random = state.randomTrain ?? [];
     let baseline: RoundOutcome['baseline'] = null;

@@ -27,8 +27,11 @@ export function LabellingGrid() {
   const batch = session?.batch ?? null;
   const data = useMemo(() => (images && batch ? batch.queue.map((q) => imageDataOf(images, q.image)) : []), [images, batch?.queue]);
 
+  // Keyboard first: the current image has the focus when the screen opens and when a new batch replaces the
+  // one that had it (its tiles are gone, so the focus fell to the page), and follows the cursor.
   useEffect(() => {
-    if (grid.current?.contains(document.activeElement)) tiles.current[cursor]?.focus();
+    const active = document.activeElement;
+    if (grid.current?.contains(active) || active === document.body || active === null) tiles.current[cursor]?.focus();
   }, [cursor, batch?.queue]);
 
   if (!session || !batch || batch.queue.length === 0) return null;
