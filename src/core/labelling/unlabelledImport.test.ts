@@ -57,6 +57,12 @@ describe('importing unlabelled images', () => {
     ]);
   });
 
+  it('takes the classes from the known labels when none are given', async () => {
+    const r = await importUnlabelled([file('a.png', [1]), file('b.png', [2]), file('c.png', [3])], { size: 4, decode, knownLabels: 'file,label\nb.png,owl\na.png,crow\nc.png,owl\n' });
+    expect(r.classes).toEqual(['owl', 'crow']);
+    expect(Array.from(r.known)).toEqual([1, 0, 0]);
+  });
+
   it('reads back the labels CSV the labelling mode exports, quoted names and classes included', async () => {
     const classes = parseClassNames('cat, "big"\ndog');
     expect(classes).toEqual(['cat, "big"', 'dog']);

@@ -4,7 +4,8 @@
  * worker) and cut to the model's input by the resize rule (data/squareCrop.ts: shorter side to `size`, centred
  * square). Corrupt, empty, non-image and unsupported files are listed as skipped with the reason, never an
  * error; OS litter is ignored. Images keep their full path as their name, so equal names in different folders
- * stay distinct. Optional: class names (a list) and known labels (CSV `file,label`, label a class name or index).
+ * stay distinct. Optional: class names (a list) and known labels (CSV `file,label`, label a class name or index;
+ * without class names, the CSV's labels are the classes).
  */
 import type { SourceFile } from '../data/expand.ts';
 import { isJunk } from '../data/formats/decodeImages.ts';
@@ -87,6 +88,13 @@ function applyKnownLabels(text: string, names: string[], classes: string[], know
   return problems;
 }
 
+/** Without class names given, the labels a CSV names, in order of first appearance. */
+function classesOfCsv(text: string): string[] {
+  const rows = csvRows(text).filter((r) => r.length === 2 && r[1]!.trim() !== '');
+  const labels = rows.map((r) => r[1]!.trim()).filter((l, i) => !(i === 0 && /^label$/i.test(l) && /^file$/i.test(rows[0]![0]!.trim())));
+  return [...new Set(labels)];
+}
+
 export async function importUnlabelled(files: readonly SourceFile[], options: ImportOptions): Promise<UnlabelledImages> {
   const { size, decode } = options;
   const skipped: Skipped[] = [];
@@ -124,7 +132,7 @@ export async function importUnlabelled(files: readonly SourceFile[], options: Im
   const count = names.length;
   const channels = allGrey && count > 0 ? 1 : 3;
   const pixels = channels === 3 ? rgb.slice(0, count * size * size * 3) : Uint8Array.from({ length: count * size * size }, (_, p) => rgb[p * 3]!);
-  const classes = options.classes ?? [];
+  const classes = options.classes?.length ? options.classes : options.knownLabels ? classesOfCsv(options.knownLabels) : [];
   const known = new Int32Array(count).fill(UNKNOWN_LABEL);
   const csvProblems = options.knownLabels ? applyKnownLabels(options.knownLabels, names, classes, known) : [];
   return { names, pixels, count, size, channels, classes, known, skipped, csvProblems };

@@ -26,9 +26,17 @@ export function LabellingImport() {
       <div className="field">
         <label htmlFor={`${id}-classes`}>Class names (optional now; one per line or comma-separated)</label>
         <textarea id={`${id}-classes`} rows={3} value={classesText} onChange={(e) => setClassesText(e.target.value)} placeholder={'cat\ndog'} />
+        <label className="import">
+          Or read them from a text file:{' '}
+          <input type="file" accept=".txt,text/plain" onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.text().then(setClassesText);
+          }} />
+        </label>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-csv`}>Known labels (optional CSV of file,label)</label>
+        <label htmlFor={`${id}-csv`}>Known labels (optional CSV of file,label; without class names, its labels are the classes)</label>
         <input id={`${id}-csv`} ref={csv} type="file" accept=".csv,text/csv,text/plain" />
       </div>
       <label className="import">
