@@ -10,9 +10,11 @@ import { gunzipSync } from 'node:zlib';
 import { encodePng } from '../src/core/data/encodePng.ts';
 import { writeZip } from '../src/core/data/writeZip.ts';
 import { headingSkips, violations } from './fixtures/axe.ts';
+import type {} from '../src/services/labTestApi.ts';
 
 const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const COUNT = 60;
+
 const LONG = { timeout: 90_000 };
 
 /** The first COUNT training images of the embedded Fashion-MNIST subset, as PNGs in a zip, and their labels by name. */
@@ -175,4 +177,27 @@ test('a zip with a corrupt PNG and a text file: both are listed as skipped, the 
   await page.getByTestId('label-session-import').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
   await expect(page.getByTestId('label-message')).toContainText('Not a usable session file: notes.zip');
   await expect(page.getByTestId('label-sessions')).toHaveCount(0);
+});
+
+test('a labelling worker that ends mid-round: the page says so, the labels are kept, Retry runs the round', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { zip, truth } = await fashionZip();
+  await page.goto('/#label');
+  await page.getByTestId('label-files').setInputFiles({ name: 'fashion.zip', mimeType: 'application/zip', buffer: zip });
+  await page.getByLabel(/^Classes/).fill(CLASSES.join('\n'));
+  await page.getByLabel('Images per batch').fill('10');
+  // A round long enough to end the worker in the middle of it.
+  await page.getByLabel('Dense model (the selector is it, pruned)').selectOption('resnet32');
+  await page.getByLabel('Epochs per round').fill('80');
+  await page.getByTestId('label-start').click();
+  const entered = new Map<string, number>();
+  await labelUntil(page, 1, truth, entered);
+  await expect(page.getByTestId('label-activity')).toContainText('training the selector', LONG);
+  // No error event, no message: the worker just ends (as when its execution is terminated).
+  expect(await page.evaluate(() => window.__lab!.breakLabellingWorker())).toBe(true);
+  await expect(page.getByTestId('label-message')).toContainText('the labelling worker ended', { timeout: 10_000 });
+  await expect(page.getByTestId('label-batches')).toHaveText('1');
+  await page.getByRole('button', { name: 'Retry the round' }).click();
+  await expect(page.getByTestId('label-progress')).toContainText('hardest first', { timeout: 150_000 });
+  await expect(page.getByTestId('label-counts')).toContainText('8 training labels, 2 held out');
 });

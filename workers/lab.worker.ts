@@ -28,6 +28,7 @@ import type { Dataset } from '../src/core/data/types.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
+import { holdLifeLock } from './lifeLock.ts';
 
 const BATCH_MS = 100;
 const URGENT = new Set(['backend', 'device-lost', 'run-started', 'checkpoint', 'run-finished', 'run-stopped']);
@@ -212,16 +213,8 @@ const api = {
    * Web Locks are missing). The page then waits for the same lock: the browser grants it the moment this
    * worker ends, however it ends (closed, terminated, crashed), even with no error event.
    */
-  async holdLock(name: string): Promise<boolean> {
-    if (!navigator.locks) return false;
-    await new Promise<void>((held) => {
-      void navigator.locks.request(name, () => {
-        held();
-        return new Promise<never>(() => undefined);
-      });
-    });
-    return true;
-  },
+  /** Holds a Web Lock for the worker's life: the page learns of its end, however it ends (workers/lifeLock.ts). */
+  holdLock: holdLifeLock,
 
   cancel(): void {
     stop = true;

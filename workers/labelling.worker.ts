@@ -21,6 +21,7 @@ import { loadImages } from '../src/storage/labellingDb.ts';
 import { selectBackend } from './backend.ts';
 import { decodeImage } from './decodeImage.ts';
 import { yieldNow } from './yieldNow.ts';
+import { holdLifeLock } from './lifeLock.ts';
 
 /** What a round or the finish needs besides the images: the person's labels so far. */
 export interface LabelsNow {
@@ -110,6 +111,14 @@ const api = {
   /** Stops the round or finish at the next step (it then rejects with a cancellation). */
   cancel(): void {
     stop = true;
+  },
+
+  /** Holds a Web Lock for the worker's life: the page learns of its end, however it ends (workers/lifeLock.ts). */
+  holdLock: holdLifeLock,
+
+  /** Ends this worker without an error or a message, as a killed worker would (for tests of liveness). */
+  closeSilently(): void {
+    setTimeout(() => self.close(), 0);
   },
 
   /** Forget the cached images (the session was closed or deleted). */

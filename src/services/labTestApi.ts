@@ -31,6 +31,8 @@ export interface LabTestApi {
   loseDevice(): Promise<boolean>;
   /** Makes the lab worker end without an error ('close') or block forever ('hang'); false without a worker. */
   breakWorker(how: 'close' | 'hang'): Promise<boolean>;
+  /** Makes the labelling worker end without an error; false without one. */
+  breakLabellingWorker(): Promise<boolean>;
 }
 
 declare global {

@@ -16,6 +16,7 @@ import { parseClassNames, type UnlabelledImages } from '../core/labelling/unlabe
 import type { ImportFile } from '../protocol/workerProtocol.ts';
 import { createSession, deleteSession, listSessions, loadImages, loadSession, saveModel, saveSession } from '../storage/labellingDb.ts';
 import { labellingActions, nextOpen, useLabelling, type WorkerActivity } from '../store/labellingStore.ts';
+import { watchLifeLock } from './lifeLock.ts';
 import { describeQuotaError, errorText, quotaMessage, requestPersistentStorage, storageEstimate } from './storageQuota.ts';
 import type { LabelsNow, LabellingWorkerApi } from '../../workers/labelling.worker.ts';
 
@@ -38,7 +39,9 @@ function labellingWorker(): NonNullable<typeof worker> {
     w.addEventListener('error', (e) => kill(`the labelling worker stopped${e.message ? ` (${e.message})` : ''}`));
   });
   died.catch(() => undefined);
-  worker = { w, remote: Comlink.wrap<LabellingWorkerApi>(w), died, kill };
+  const remote = Comlink.wrap<LabellingWorkerApi>(w);
+  worker = { w, remote, died, kill };
+  watchLifeLock((name) => remote.holdLock(name), died, () => kill('the labelling worker ended (it was closed, or crashed)'));
   return worker;
 }
 
@@ -324,4 +327,11 @@ export function cancelWork(): void {
   setTimeout(() => {
     if (worker === w && useLabelling.getState().activity) w.kill(`it did not stop within ${STOP_GRACE_MS / 1000} s, so it was ended`);
   }, STOP_GRACE_MS);
+}
+
+/** Makes the labelling worker end without an error (for tests of liveness); false without a worker. */
+export async function breakLabellingWorker(): Promise<boolean> {
+  if (!worker) return false;
+  await Promise.race([worker.remote.closeSilently(), worker.died]).catch(() => undefined);
+  return true;
 }

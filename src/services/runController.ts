@@ -10,6 +10,7 @@
  * run, and the next Start gets a fresh worker.
  */
 import * as Comlink from 'comlink';
+import { watchLifeLock } from './lifeLock.ts';
 import { repeatConfigs, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
@@ -116,18 +117,11 @@ function labWorker(): LabWorker {
   return w;
 }
 
-let lockCount = 0;
-
 /** The worker holds a Web Lock while it lives; the page's request for it is granted when the worker ends. */
 function holdLifeLock(w: LabWorker): void {
-  if (!navigator.locks || !globalThis.crypto?.randomUUID) return;
-  const name = `prunefuse-lab/worker/${crypto.randomUUID()}/${++lockCount}`;
-  void Promise.race([w.remote.holdLock(name), w.gone])
-    .then((held) => {
-      if (!held || w.ended) return;
-      void navigator.locks.request(name, () => lost(w, `the worker stopped without an error (it was closed or its execution was terminated); ${KEEP}`));
-    })
-    .catch(() => undefined);
+  watchLifeLock((name) => w.remote.holdLock(name), w.gone, () => {
+    if (!w.ended) lost(w, `the worker stopped without an error (it was closed or its execution was terminated); ${KEEP}`);
+  });
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * A small typed window API for end-to-end tests: read the state as plain data, ask the worker how many
- * tensors are alive, and destroy its WebGPU device (as a driver reset would). Installed by main.tsx.
+ * tensors are alive, destroy its WebGPU device (as a driver reset would), end the lab's or the labelling
+ * worker without a word. Installed by main.tsx.
  */
 import { useLab } from '../store/labStore.ts';
 import type { LabSnapshot } from './labTestApi.ts';
 import { breakWorker, loseWorkerDevice, workerMemory } from './runController.ts';
+import { breakLabellingWorker } from './labelling.ts';
 
 function snapshot(): LabSnapshot {
   const s = useLab.getState();
@@ -30,5 +32,5 @@ function snapshot(): LabSnapshot {
 }
 
 export function installTestApi(): void {
-  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice, breakWorker };
+  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice, breakWorker, breakLabellingWorker };
 }

@@ -91,7 +91,7 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
         labels.dispose();
         teacher?.dispose();
         o.onStep?.(step + 1, total);
-        if (o.yieldNow && s % YIELD_EVERY === YIELD_EVERY - 1) await o.yieldNow();
+        if (o.yieldNow && (step + 1) % YIELD_EVERY === 0) await o.yieldNow();
       }
       const sums = tf.tidy(() => tf.sum(tf.reshape(tf.stack(pending.flatMap((r) => [r.loss, r.correct])), [-1, 2]), 0));
       release();
