@@ -133,6 +133,14 @@ describe('runExperiment', () => {
     expect(events.slice(1, 4).map((e) => e.type)).toEqual(['target-finished', 'round-finished', 'target-finished']);
   });
 
+  it('puts the time so far in every checkpoint, so a run killed after one resumes with that time', async () => {
+    const seen: number[] = [];
+    await run(tiny, (e) => void (e.type === 'checkpoint' && seen.push(e.results.seconds)));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('keeps the fusion snapshot of a track that finished before the interruption', async () => {
     const config: RunConfig = { ...tiny, methods: ['prunefuse', 'svp'] };
     const full = await run(config);

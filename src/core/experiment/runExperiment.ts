@@ -55,6 +55,8 @@ export const CURVE_EVAL_IMAGES = 500;
 
 interface Context {
   config: RunConfig;
+  /** Seconds of the run so far, with those of the run it resumes. */
+  elapsed(): number;
   data: ExperimentData;
   plan: Plan;
   root: Rng;
@@ -166,6 +168,8 @@ async function runRound(ctx: Context, track: Track, round: number, labeled: numb
     ctx.results.get(t.method)!.rounds.push(result);
     host.emit({ type: 'round-finished', method: t.method, result });
   }
+  // The time so far, in every checkpoint: a run killed after it and resumed counts its finished rounds' time.
+  ctx.run.seconds = ctx.elapsed();
   host.emit({ type: 'checkpoint', results: ctx.run });
   return next;
 }
@@ -238,6 +242,7 @@ export async function runExperiment(config: RunConfig, dataset: Dataset, host: E
     config, data, plan, root, counts, fractions, initial, host,
     learn: (positions) => learnLabels(host.label ?? datasetOracle(dataset), positions, data.poolDatasetIndex, data.source.labels, data.numClasses),
     results: new Map(methods.map((m) => [m.method, m])), tracks: new Map(tracks.map((t) => [t.id, t])), run: results,
+    elapsed: () => before + (now() - t0) / 1000,
   };
   host.emit({ type: 'run-started', methods: metas, fractions, counts, poolSize: data.pool.length, testSize: data.test.length });
   replay(results, (e) => host.emit(e));
@@ -247,11 +252,11 @@ export async function runExperiment(config: RunConfig, dataset: Dataset, host: E
   } catch (error) {
     const cancelled = error instanceof CancelledError || host.cancelled();
     results.stopped = cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error);
-    results.seconds = before + (now() - t0) / 1000;
+    results.seconds = ctx.elapsed();
     host.emit({ type: 'run-stopped', reason: results.stopped, cancelled, results });
     return results;
   }
-  results.seconds = before + (now() - t0) / 1000;
+  results.seconds = ctx.elapsed();
   host.emit({ type: 'run-finished', results });
   return results;
 }
