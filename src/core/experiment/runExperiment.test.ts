@@ -135,7 +135,10 @@ describe('runExperiment', () => {
 
   it('puts the time so far in every checkpoint, so a run killed after one resumes with that time', async () => {
     const seen: number[] = [];
-    await run(tiny, (e) => void (e.type === 'checkpoint' && seen.push(e.results.seconds)));
+    await run(tiny, (e) => {
+      if (e.type === 'checkpoint') seen.push(e.results.seconds);
+      return false;
+    });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen[0]).toBeGreaterThan(0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
