@@ -4,6 +4,7 @@
  * Pure TypeScript like the rest of core; the tests break these bytes on purpose.
  */
 
+import { concatBytes } from '../core/data/bytes.ts';
 import { deflateRaw } from '../core/data/compression.ts';
 import { crc32 } from '../core/data/crc32.ts';
 import type { DecodedImage, ImageDecoder } from '../core/data/types.ts';
@@ -91,15 +92,7 @@ export function tarBytes(entries: ArchiveEntry[]): Uint8Array {
   return concatBytes(blocks);
 }
 
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes };
 
 const le16 = (v: number) => [v & 0xff, (v >>> 8) & 0xff];
 const le32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];

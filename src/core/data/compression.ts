@@ -3,6 +3,7 @@
  * capped at maxBytes while it streams, so a small file that inflates to gigabytes is refused, not allocated.
  */
 
+import { concatBytes } from './bytes.ts';
 import { platform, type ByteTransform } from './platform.ts';
 import { byteSize, count } from './text.ts';
 import { DatasetError } from './types.ts';
@@ -52,18 +53,7 @@ async function pump(
     const hint = /unexpected end/i.test(message) ? 'truncated: ' : '';
     throw new DatasetError(label, `corrupt ${what}: ${hint}${message}`);
   }
-  return concat(chunks, total);
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Decompress a gzip file (several concatenated members are fine). */

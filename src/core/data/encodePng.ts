@@ -4,6 +4,7 @@
  * zlib stream made by the platform's CompressionStream('deflate'); each chunk carries its CRC-32 over its
  * type and data (PNG spec, sections 5.3 and 11.2.2). No DOM and no canvas, so it runs in Node and workers.
  */
+import { concatBytes } from './bytes.ts';
 import { deflateZlib } from './compression.ts';
 import { crc32 } from './crc32.ts';
 
@@ -38,11 +39,5 @@ export async function encodePng(pixels: Uint8Array, width: number, height: numbe
   const rows = new Uint8Array((stride + 1) * height); // each row: filter byte 0, then the row as it is
   for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', await deflateZlib(rows)), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
