@@ -133,7 +133,7 @@ export function defaultLabellingSettings(images: number, classes: number): Sessi
   };
 }
 
-const newId = () => `s-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+const newId = () => `s-${crypto.randomUUID()}`;
 
 /** Starts a session on the draft: saved with its images, then the first (random) batch. */
 export async function startLabelling(name: string, classes: string[], settings: SessionSettings): Promise<void> {
