@@ -51,31 +51,27 @@ async function imagesOf(now: LabelsNow): Promise<ImageSet> {
   return { ...cached.images, labels: now.labels };
 }
 
+/** `onProgress`, at most every 100 ms (and always at the end). */
+function throttled(onProgress?: Progress): Progress {
+  let last = 0;
+  return (stage, done, total) => {
+    const t = performance.now();
+    if (!onProgress || (t - last < 100 && done < total)) return;
+    last = t;
+    onProgress(stage, done, total);
+  };
+}
+
 /** The host hooks of a round: the stop flag, a turn for the event loop between steps, and progress. */
 function host(stage: string, onProgress?: Progress) {
-  let last = 0;
-  return {
-    cancelled: () => stop,
-    yieldNow,
-    onStep: (step: number, total: number) => {
-      const t = performance.now();
-      if (!onProgress || (t - last < 150 && step < total)) return;
-      last = t;
-      onProgress(stage, step, total);
-    },
-  };
+  const report = throttled(onProgress);
+  return { cancelled: () => stop, yieldNow, onStep: (step: number, total: number) => report(stage, step, total) };
 }
 
 const api = {
   /** Unpacks and decodes the files (throttled progress); the pixels come back transferred. */
   async importImages(files: ImportFile[], options: { size: number; classes?: string[]; knownLabels?: string }, onProgress?: Progress): Promise<UnlabelledImages> {
-    let last = 0;
-    const report = (stage: string, done: number, total: number) => {
-      const t = performance.now();
-      if (!onProgress || (t - last < 100 && done < total)) return;
-      last = t;
-      onProgress(stage, done, total);
-    };
+    const report = throttled(onProgress);
     const expanded = await expandFiles(files, DEFAULT_MAX_BYTES, report);
     const out = await importUnlabelled(expanded, {
       size: options.size, decode: decodeImage,

@@ -212,10 +212,10 @@ function roundEstimates(s: LabellingSession, outcome: RoundOutcome): Array<Omit<
 }
 
 /** The answer for the image under the cursor (a class or SKIPPED); a full batch starts the next round. */
-export async function answerImage(label: number, at?: number): Promise<void> {
+export async function answerImage(label: number): Promise<void> {
   const s = current();
   if (!s?.batch) return;
-  const k = at ?? useLabelling.getState().cursor;
+  const k = useLabelling.getState().cursor;
   let next: LabellingSession;
   try {
     next = answer(s, k, label);
@@ -256,8 +256,8 @@ export async function closeAndTrain(): Promise<void> {
 
 let rounds = 0;
 
-/** Trains the selector for the pending round and makes its queue the batch. */
-async function runRound(): Promise<void> {
+/** Trains the selector for the pending round and makes its queue the batch (also Retry, after an error or a crashed worker). */
+export async function runRound(): Promise<void> {
   const s = current();
   if (!s || s.pending === null) return;
   const round = s.pending;
@@ -278,9 +278,6 @@ async function runRound(): Promise<void> {
     if (ticket === rounds) labellingActions.activity(null);
   }
 }
-
-/** Runs a pending round again (after an error or a crashed worker). */
-export const retryRound = (): Promise<void> => runRound();
 
 /**
  * Finish: the answered part of the batch is kept, the selector retrains on every label (if it has not

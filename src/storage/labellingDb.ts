@@ -3,7 +3,7 @@
  * loses nothing), its images (written once, at import) and its models (the latest selector, the final model).
  * Deleting a session deletes all three in one transaction.
  */
-import type { LabellingSession } from '../core/labelling/session.ts';
+import { labelledCount, type LabellingSession } from '../core/labelling/session.ts';
 import { labDb, type StoredLabellingImages, type StoredLabellingModel } from './db.ts';
 
 export type { StoredLabellingImages, StoredLabellingModel } from './db.ts';
@@ -22,7 +22,7 @@ export interface SessionSummary {
 
 export const summariseSession = (s: LabellingSession): SessionSummary => ({
   id: s.id, name: s.name, createdAt: s.createdAt, images: s.names.length, classes: s.classes.length,
-  labelled: s.roles.filter((r) => r === 'train' || r === 'holdout').length,
+  labelled: labelledCount(s),
 });
 
 /** A new session with its images, in one transaction: both or neither. */

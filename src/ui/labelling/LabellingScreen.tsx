@@ -1,6 +1,6 @@
 /** An open labelling session: where it stands, the batch to label, the estimate, Finish and the exports. */
 import { batchProgress, RANDOM, roleCounts } from '../../core/labelling/session.ts';
-import { cancelWork, closeAndTrain, closeSession, finishLabelling, retryRound } from '../../services/labelling.ts';
+import { cancelWork, closeAndTrain, closeSession, finishLabelling, runRound } from '../../services/labelling.ts';
 import { useLabelling } from '../../store/labellingStore.ts';
 import { count, pct } from '../format.ts';
 import { METRIC_NAMES } from '../names.ts';
@@ -55,7 +55,7 @@ export function LabellingScreen() {
           </button>
         )}
         {training && !busy && (
-          <button type="button" onClick={() => void retryRound()}>
+          <button type="button" onClick={() => void runRound()}>
             Retry the round
           </button>
         )}
