@@ -5,13 +5,10 @@
  *
  *   npm run build && npm run --silent measure:lab -- 'v=1&seed=0' [--screenshot main.png] [--timeout-min 30]
  *
- * It serves dist/ with `vite preview` (the project's config, so the page is cross-origin isolated) and
- * uses Debian's Chromium (CHROMIUM_PATH to override), with the flags the end-to-end tests use.
+ * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts).
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { NO_BUILD, openBuiltApp } from '../src/cli/headless.ts';
 
 function usage(message: string): never {
   console.error(`measure-lab: ${message}\nusage: measure-lab [LINK] [--screenshot FILE] [--timeout-min N] [--port N]`);
@@ -35,12 +32,11 @@ function parse(argv: string[]): { link: string; screenshot?: string; timeoutMin:
 }
 
 const args = parse(process.argv.slice(2));
-if (!existsSync('dist/index.html')) usage('no dist/: run `npm run build` first');
-const server = await preview({ preview: { port: args.port, strictPort: true, host: '127.0.0.1', open: false }, logLevel: 'warn' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+if (!existsSync('dist/index.html')) usage(NO_BUILD);
+const app = await openBuiltApp({ port: args.port, viewport: { width: 1400, height: 1000 } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(`http://127.0.0.1:${args.port}/?${args.link}`);
+  const page = app.page;
+  await page.goto(`${app.origin}?${args.link}`);
   await page.getByTestId('run.start').waitFor({ state: 'visible' });
   // A script string, not a function: tsx would wrap a named function in a helper the page does not have.
   await page.evaluate(`(() => {
@@ -69,6 +65,5 @@ try {
   for (const [method, acc] of Object.entries(state.accuracies)) console.log(`accuracy        ${method}: ${acc.map((a) => (100 * a).toFixed(1)).join(' / ')} %`);
   if (args.screenshot) console.log(`screenshot      ${args.screenshot}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await app.close();
 }

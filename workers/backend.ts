@@ -20,7 +20,7 @@ import { registerWasmTrainingKernels } from '../src/core/kernels/register.ts';
 
 
 /** What navigator.gpu offers: a usable adapter, or why not. */
-export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; why: string }> {
+export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; why: string; adapter?: string }> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
   if (!gpu) return { ok: false, software: false, why: 'WebGPU unavailable: no navigator.gpu' };
   let adapter: GPUAdapter | null = null;
@@ -35,8 +35,8 @@ export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; w
   const software = info?.isFallbackAdapter === true || legacyFallback === true || /swiftshader/i.test(info?.architecture ?? '');
   const name = [info?.vendor, info?.architecture, info?.description].filter((s) => s).join(' ') || 'unknown adapter';
   return software
-    ? { ok: false, software: true, why: `WebGPU adapter is a software renderer (${name})` }
-    : { ok: true, software: false, why: `WebGPU on ${name}` };
+    ? { ok: false, software: true, why: `WebGPU adapter is a software renderer (${name})`, adapter: name }
+    : { ok: true, software: false, why: `WebGPU on ${name}`, adapter: name };
 }
 
 async function tryWebGpu(): Promise<boolean> {
@@ -53,7 +53,7 @@ async function tryWebGl(): Promise<boolean> {
  * Threads for wasm: tfjs's C++ takes hardwareConcurrency / 2 (it assumes two hardware threads per core),
  * which leaves one thread on small machines; there we report twice the cores while it starts.
  */
-async function tryWasm(): Promise<{ ok: boolean; note: string }> {
+async function tryWasm(): Promise<{ ok: boolean; note: string; threads?: number }> {
   tfWasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
   registerWasmTrainingKernels();
   const isolated = self.crossOriginIsolated === true;
@@ -80,7 +80,7 @@ async function tryWasm(): Promise<{ ok: boolean; note: string }> {
   const n = tfWasm.getThreadsCount();
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   const why = isolated ? '' : ' (page not cross-origin isolated)';
-  return { ok, note: `wasm with training kernels, ${simd}, ${n} thread${n === 1 ? '' : 's'}${why}` };
+  return { ok, note: `wasm with training kernels, ${simd}, ${n} thread${n === 1 ? '' : 's'}${why}`, threads: n };
 }
 
 export async function selectBackend(forced?: BackendRequest): Promise<BackendChoice> {
@@ -111,7 +111,7 @@ export async function selectBackend(forced?: BackendRequest): Promise<BackendCho
     }
   }
   const wasm = await tryWasm();
-  if (wasm.ok) return { name: 'wasm', reason: [...notes, wasm.note].join('; ') };
+  if (wasm.ok) return { name: 'wasm', reason: [...notes, wasm.note].join('; '), ...(wasm.threads ? { threads: wasm.threads } : {}) };
   notes.push(wasm.note);
   await tf.setBackend('cpu');
   return { name: 'cpu', reason: [...notes, 'cpu backend (slow)'].join('; ') };

@@ -22,9 +22,11 @@ import { onInferenceProgress } from '../src/core/train/inferenceProgress.ts';
 import { calibrate, type SpeedCalibration } from '../src/core/train/calibrate.ts';
 import { resnetSpec } from '../src/core/models/resnet.ts';
 import { selectBackend } from './backend.ts';
+import { runBench } from './bench.ts';
 import { createBatcher } from './batcher.ts';
 import { forgetLargeDataset, loadDataset } from './loadDataset.ts';
 import type { Dataset } from '../src/core/data/types.ts';
+import type { BenchRequest, BenchRow } from '../src/protocol/bench.ts';
 import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
@@ -194,6 +196,27 @@ const api = {
       const backend = await selectBackend(config.backend === 'auto' ? undefined : config.backend);
       const spec = resnetSpec(config.model, { inputShape, numClasses });
       return { ...(await calibrate(spec, config.batch, backend.name, checkStop)), reason: backend.reason };
+    } finally {
+      running = false;
+      pulse.runEnded();
+    }
+  },
+
+  /**
+   * The benchmark (`npm run bench -- --browser`): times the lab's networks on each requested backend,
+   * started as a run starts it, and checks them against the cpu backend (workers/bench.ts). Progress lines
+   * go to `onProgress` (a Comlink.proxy).
+   */
+  async bench(request: BenchRequest, onProgress?: (line: string) => void): Promise<BenchRow[]> {
+    if (running) throw new Error('a run is going: benchmark when it has ended');
+    if (lostDevice) throw new Error(`${lostDevice}; this worker cannot benchmark again`);
+    running = true;
+    stop = false;
+    pulse.runStarted();
+    try {
+      // Through Comlink the callback answers with a promise; a page that has gone only loses the line.
+      const progress = (line: string) => void Promise.resolve(onProgress?.(line)).catch(() => undefined);
+      return await runBench(request, { tick: () => pulse.tick(), progress, cancelled });
     } finally {
       running = false;
       pulse.runEnded();

@@ -1,5 +1,6 @@
 /** Types of the window test API (window.__lab), importable by the e2e specs without the app's modules. */
 import type { RunConfig } from '../core/config/runConfig.ts';
+import type { BenchRequest, BenchRow } from '../protocol/bench.ts';
 import type { RunOrigin, RunStatus } from '../store/types.ts';
 import type { IgnoredValue } from '../url/codec.ts';
 
@@ -33,6 +34,8 @@ export interface LabTestApi {
   breakWorker(how: 'close' | 'hang'): Promise<boolean>;
   /** Makes the labelling worker end without an error; false without one. */
   breakLabellingWorker(): Promise<boolean>;
+  /** Runs the benchmark in the lab worker (`npm run bench -- --browser`); progress lines through `onProgress`. */
+  bench(request: BenchRequest, onProgress?: (line: string) => void): Promise<BenchRow[]>;
 }
 
 declare global {

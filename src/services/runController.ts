@@ -13,6 +13,7 @@ import * as Comlink from 'comlink';
 import { watchLifeLock } from './lifeLock.ts';
 import { repeatConfigs, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunResults } from '../core/experiment/events.ts';
+import type { BenchRequest, BenchRow } from '../protocol/bench.ts';
 import type { LabWorkerApi } from '../../workers/lab.worker.ts';
 import { isHeartbeat, type LabEvent } from '../protocol/workerProtocol.ts';
 import { labActions, useLab } from '../store/labStore.ts';
@@ -253,4 +254,14 @@ export async function evaluateModelInWorker(json: unknown, bin: Uint8Array) {
 export async function calibrateInWorker(config: RunConfig, inputShape: [number, number, number], numClasses: number) {
   const w = labWorker();
   return Promise.race([w.remote.calibrate(config, inputShape, numClasses), w.gone]);
+}
+
+/**
+ * Runs the benchmark in the worker (starting one if needed; `npm run bench -- --browser` calls it through
+ * window.__lab): the rows, with progress lines through `onProgress`.
+ */
+export async function benchInWorker(request: BenchRequest, onProgress?: (line: string) => void): Promise<BenchRow[]> {
+  if (isActive(useLab.getState().run.status)) throw new Error('a run is going: benchmark when it has ended');
+  const w = labWorker();
+  return Promise.race([w.remote.bench(request, onProgress ? Comlink.proxy(onProgress) : undefined), w.gone]);
 }

@@ -1,11 +1,12 @@
 /**
  * A small typed window API for end-to-end tests: read the state as plain data, ask the worker how many
  * tensors are alive, destroy its WebGPU device (as a driver reset would), end the lab's or the labelling
- * worker without a word. Installed by main.tsx.
+ * worker without a word, and run the benchmark in the lab worker (`npm run bench -- --browser`).
+ * Installed by main.tsx.
  */
 import { useLab } from '../store/labStore.ts';
 import type { LabSnapshot } from './labTestApi.ts';
-import { breakWorker, loseWorkerDevice, workerMemory } from './runController.ts';
+import { benchInWorker, breakWorker, loseWorkerDevice, workerMemory } from './runController.ts';
 import { breakLabellingWorker } from './labelling.ts';
 
 function snapshot(): LabSnapshot {
@@ -32,5 +33,5 @@ function snapshot(): LabSnapshot {
 }
 
 export function installTestApi(): void {
-  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice, breakWorker, breakLabellingWorker };
+  window.__lab = { state: snapshot, workerMemory, loseDevice: loseWorkerDevice, breakWorker, breakLabellingWorker, bench: benchInWorker };
 }

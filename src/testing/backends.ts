@@ -9,6 +9,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { Rng } from '../core/rng.ts';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
 
+/** The relative error the kernel tests and the benchmark's backend check use. */
+export { relativeError } from '../core/train/backendCheck.ts';
+
 export type BackendName = 'cpu' | 'wasm';
 
 /** Starts wasm (single-threaded, as tfjs gives Node) with the training kernels; leaves cpu current. */
@@ -36,18 +39,6 @@ export function normalValues(n: number, rng: Rng, scale = 1): Float32Array {
 
 export function randomValues(shape: number[], seed: number, name: string): Float32Array {
   return normalValues(shape.reduce((a, b) => a * b, 1), new Rng(seed, name));
-}
-
-/** max |a - b| / max |b| (or the absolute error where b is all zeros). */
-export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return scale > 0 ? diff / scale : diff;
 }
 
 export async function valuesOf(t: tf.Tensor): Promise<Float32Array> {

@@ -11,6 +11,7 @@ import { forward } from '../models/forward.ts';
 import type { ResNetSpec } from '../models/spec.ts';
 import { initWeights } from '../models/weights.ts';
 import { Rng } from '../rng.ts';
+import { median } from './benchStep.ts';
 import { createNetwork, disposeNetwork } from './network.ts';
 import { Sgd } from './sgd.ts';
 import { trainStep } from './step.ts';
@@ -24,11 +25,6 @@ export const CALIBRATION_SECONDS = 3;
 export const MIN_STEPS = 2;
 export const MAX_STEPS = 8;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const FORWARD_IMAGES = 128;
 
 function randomImages(rng: Rng, n: number, spec: ResNetSpec): tf.Tensor4D {

@@ -8,10 +8,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { now } from '../clock.ts';
 import { forward } from '../models/forward.ts';
 import type { Rng } from '../rng.ts';
-import { augmentBatch } from './augment.ts';
 import type { BatchSource } from './batchSource.ts';
 import { learningRate, type LrSchedule } from './lrSchedule.ts';
 import type { Network } from './network.ts';
+import { prepareBatch } from './prepareBatch.ts';
 import { assess, CancelledError, evaluate } from './predict.ts';
 import { Sgd } from './sgd.ts';
 import { trainStep, type StepResult } from './step.ts';
@@ -63,7 +63,6 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
   const batch = Math.min(o.batchSize, n);
   const stepsPerEpoch = Math.ceil(n / batch);
   const total = stepsPerEpoch * o.epochs;
-  const [h, w, c] = [source.height, source.width, source.channels];
   const sgd = new Sgd({ momentum: o.momentum, weightDecay: o.weightDecay, nesterov: true });
   const curve: EpochMetrics[] = [];
   let evaluationMs = 0;
@@ -77,12 +76,7 @@ export async function train(net: Network, source: BatchSource, indices: ArrayLik
       for (let s = 0; s < stepsPerEpoch; s++) {
         if (o.cancelled?.()) throw new CancelledError();
         const idx = Array.from(order.subarray(s * batch, Math.min(n, (s + 1) * batch)), (i) => indices[i]!);
-        const unlabelled = idx.find((i) => !(source.labels[i]! >= 0));
-        if (unlabelled !== undefined) throw new RangeError(`training image ${unlabelled} has no label (the oracle was not asked for it)`);
-        const pixels = source.pixels(idx);
-        if (o.augment) augmentBatch(pixels, idx.length, h, w, c, augmentRng);
-        const x = tf.tensor4d(pixels, [idx.length, h, w, c]);
-        const labels = tf.tensor1d(idx.map((i) => source.labels[i]!), 'int32');
+        const { x, labels } = prepareBatch(source, idx, o.augment ? augmentRng : undefined);
         const teacher = o.kd ? tf.tidy(() => forward(o.kd!.teacher.spec, o.kd!.teacher.params, x, false).logits) : undefined;
         const step = epoch * stepsPerEpoch + s;
         const kd = o.kd ? { lambda: o.kd.lambda, temperature: o.kd.temperature } : undefined;
