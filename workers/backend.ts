@@ -17,26 +17,12 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice, BackendRequest } from '../src/core/config/backend.ts';
 import { registerWasmTrainingKernels } from '../src/core/kernels/register.ts';
+import { probeWebGpu, softwareNote, type GpuLike, type WebGpuProbe } from '../src/core/config/webgpuAdapter.ts';
 
 
-/** What navigator.gpu offers: a usable adapter, or why not. */
-export async function probeWebGpu(): Promise<{ ok: boolean; software: boolean; why: string; adapter?: string }> {
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-  if (!gpu) return { ok: false, software: false, why: 'WebGPU unavailable: no navigator.gpu' };
-  let adapter: GPUAdapter | null = null;
-  try {
-    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  } catch (e) {
-    return { ok: false, software: false, why: `WebGPU unavailable: requestAdapter failed (${e instanceof Error ? e.message : String(e)})` };
-  }
-  if (!adapter) return { ok: false, software: false, why: 'WebGPU unavailable: no adapter' };
-  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
-  const legacyFallback = (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  const software = info?.isFallbackAdapter === true || legacyFallback === true || /swiftshader/i.test(info?.architecture ?? '');
-  const name = [info?.vendor, info?.architecture, info?.description].filter((s) => s).join(' ') || 'unknown adapter';
-  return software
-    ? { ok: false, software: true, why: `WebGPU adapter is a software renderer (${name})`, adapter: name }
-    : { ok: true, software: false, why: `WebGPU on ${name}`, adapter: name };
+/** What navigator.gpu offers (the same classification as the Node runner's). */
+export function probeNavigatorGpu(): Promise<WebGpuProbe> {
+  return probeWebGpu((navigator as Navigator & { gpu?: GpuLike }).gpu);
 }
 
 async function tryWebGpu(): Promise<boolean> {
@@ -102,9 +88,9 @@ export async function selectBackend(forced?: BackendRequest): Promise<BackendCho
     if (await attempt('WebGL', tryWebGl)) return { name: 'webgl', reason: 'forced' };
   }
   if (forced === undefined || forced === 'webgpu') {
-    const gpu = await probeWebGpu();
+    const gpu = await probeNavigatorGpu();
     const usable = gpu.ok || (forced === 'webgpu' && gpu.software);
-    if (!usable) notes.push(gpu.software ? `${gpu.why}, about 100x slower than wasm here: treated as no GPU` : gpu.why);
+    if (!usable) notes.push(gpu.software ? softwareNote(gpu) : gpu.why);
     else if (await attempt('WebGPU', tryWebGpu)) {
       await tf.ready();
       return { name: 'webgpu', reason: forced ? `forced: ${gpu.why}` : gpu.why };

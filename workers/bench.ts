@@ -16,7 +16,7 @@ import { checkRun, compareRuns, type BackendCheck, type CheckRun } from '../src/
 import { benchJob, scaledNote, scaleTimes, type BenchJob, type BenchSize } from '../src/core/train/benchJob.ts';
 import { benchNetwork } from '../src/core/train/benchStep.ts';
 import type { BenchRequest, BenchRow } from '../src/protocol/bench.ts';
-import { probeWebGpu, selectBackend } from './backend.ts';
+import { probeNavigatorGpu, selectBackend } from './backend.ts';
 
 export interface BenchHooks {
   /** Between runs: the worker's heartbeat. */
@@ -70,7 +70,7 @@ export async function runBench(r: BenchRequest, hooks: BenchHooks): Promise<Benc
   for (const requested of r.backends) {
     hooks.progress(`starting ${requested} as the lab does`);
     const choice = await selectBackend(requested === 'auto' ? undefined : requested);
-    const gpu = choice.name === 'webgpu' ? await probeWebGpu() : null;
+    const gpu = choice.name === 'webgpu' ? await probeNavigatorGpu() : null;
     const software = gpu?.software ? (gpu.adapter ?? 'unknown adapter') : null;
     const fellThrough = requested !== 'auto' && requested !== choice.name;
     hooks.progress(`${choice.name}: ${choice.reason}`);

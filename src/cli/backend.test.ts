@@ -24,10 +24,10 @@ describe('selectBackend (Node)', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  it('picks wasm with the training kernels, and says why WebGPU is not used', async () => {
-    const choice = await selectBackend('webgpu', { threads: 1 });
+  it('picks wasm with the training kernels, and says why WebGL is not used', async () => {
+    const choice = await selectBackend('webgl', { threads: 1 });
     expect(choice.name).toBe('wasm');
-    expect(choice.reason).toMatch(/webgpu is not available in Node.*training kernels, SIMD, 1 thread/);
+    expect(choice.reason).toMatch(/webgl is not available in Node.*training kernels, SIMD, 1 thread/);
     expect(tf.getBackend()).toBe('wasm');
     expect(hasWasmTrainingKernels()).toBe(true);
   });

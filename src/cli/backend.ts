@@ -1,6 +1,8 @@
 /**
  * The tfjs backend for Node (the CLI and the benchmark), chosen in this one place: wasm made trainable by
- * src/core/kernels, else cpu. No WebGPU or WebGL in Node. Call `selectBackend` once, before any tensor.
+ * src/core/kernels, else cpu. `backend=webgpu` trains on a GPU through Dawn's Node binding (webgpuNode.ts);
+ * the automatic choice stays wasm, since probing Dawn prints its driver warnings on every machine without a
+ * GPU. No WebGL in Node. Call `selectBackend` once, before any tensor.
  *
  * Threads: tfjs-backend-wasm never gives Node its multi-threaded build (its feature flag is hard-wired to
  * false in Node, and its C++ caps the thread count at hardwareConcurrency / 2, which is 1 on two cores).
@@ -20,6 +22,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
+import { startNodeWebGpu } from './webgpuNode.ts';
 
 import type { BackendChoice, BackendRequest } from '../core/config/backend.ts';
 
@@ -136,7 +139,12 @@ async function initWasm(threads: number): Promise<{ ok: boolean; note: string }>
 export async function selectBackend(forced?: BackendRequest, options: SelectOptions = {}): Promise<BackendChoice> {
   registerWasmTrainingKernels();
   const notes: string[] = [];
-  if (forced === 'webgpu' || forced === 'webgl') notes.push(`${forced} is not available in Node`);
+  if (forced === 'webgpu') {
+    const gpu = await startNodeWebGpu(true);
+    if (gpu.ok) return { name: 'webgpu', reason: `forced: ${gpu.why}` };
+    notes.push(gpu.why);
+  }
+  if (forced === 'webgl') notes.push('webgl is not available in Node');
   if (forced !== 'cpu') {
     const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
     const { ok, note } = await initWasm(threads);
