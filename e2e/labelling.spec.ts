@@ -61,19 +61,27 @@ async function answerCurrent(page: Page, truth: Map<string, number>, entered: Ma
 
 /** Labels the batch on screen until the number of closed batches reaches `batches`. */
 async function labelUntil(page: Page, batches: number, truth: Map<string, number>, entered: Map<string, number>): Promise<void> {
-  const closed = page.getByTestId('label-batches');
-  for (let guard = 0; Number(await closed.textContent()) < batches; guard++) {
+  // Closed batches and open tiles read in one go: answering a batch's last image closes it and opens the next
+  // one, and reading them apart could answer an image of the next batch.
+  const now = () => page.evaluate(() => ({
+    closed: Number(document.querySelector('[data-testid="label-batches"]')?.textContent),
+    open: document.querySelectorAll('.label-tile[data-answer="-1"]').length,
+  }));
+  for (let guard = 0; ; guard++) {
     expect(guard, 'labelling does not go on for ever').toBeLessThan(3 * COUNT);
-    const open = page.locator('.label-tile[data-answer="-1"]');
-    if ((await open.count()) === 0) {
+    const before = await now();
+    if (before.closed >= batches) return;
+    if (before.open === 0) {
       // The batch is answered; the selector is training: wait for its batch.
       await expect(page.locator('.label-tile[data-answer="-1"]').first().or(page.getByTestId('label-no-batch'))).toBeVisible(LONG);
       await page.waitForTimeout(100);
       continue;
     }
-    const before = await open.count();
     await answerCurrent(page, truth, entered);
-    await expect.poll(async () => (await page.locator('.label-tile[data-answer="-1"]').count()) !== before || Number(await closed.textContent()) >= batches).toBe(true);
+    await expect.poll(async () => {
+      const after = await now();
+      return after.open !== before.open || after.closed !== before.closed;
+    }).toBe(true);
   }
 }
 

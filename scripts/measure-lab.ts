@@ -16,7 +16,7 @@ function usage(message: string): never {
 }
 
 function parse(argv: string[]): { link: string; screenshot?: string; timeoutMin: number; port: number } {
-  const out = { link: 'v=1&seed=0', timeoutMin: 30, port: 4190 } as { link: string; screenshot?: string; timeoutMin: number; port: number };
+  const out = { link: 'v=1&seed=0', timeoutMin: 30, port: 4180 } as { link: string; screenshot?: string; timeoutMin: number; port: number };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => argv[++i] ?? usage(`${a} needs a value`);

@@ -64,8 +64,12 @@ async function startPreview(port: number): Promise<{ origin: string; close: () =
     if (done !== null) throw new Error(`vite preview ended (exit ${done}) before it served ${origin}: ${stderr.trim()}`);
     try {
       if ((await fetch(origin)).ok) return { origin, close };
-    } catch {
-      // not listening yet
+    } catch (e) {
+      // Not listening yet, unless the port is on the Fetch standard's bad-port list (4190, 6000, ...).
+      if (/bad port/i.test(String((e as { cause?: unknown }).cause))) {
+        await close();
+        throw new Error(`port ${port} is one that fetch refuses (a "bad port"): choose another`);
+      }
     }
     if (Date.now() > deadline) {
       await close();

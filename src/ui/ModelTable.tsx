@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { MODEL_IDS, resnetSpec } from '../core/models/resnet.ts';
 import { pruningSummary } from '../core/prune/summary.ts';
+import { count } from './format.ts';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Every model's dense and pruned size at a chosen channel pruning ratio. */
@@ -34,7 +34,7 @@ export function ModelTable() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.model} data-testid={`models.row.${r.model}`}>
-              {[r.model, fmt(r.denseParams), fmt(r.params), pct(r.paramRatio), fmt(r.denseMacs), fmt(r.macs), pct(r.macRatio), r.stageWidths.join(' / ')].map((c, i) => (
+              {[r.model, count(r.denseParams), count(r.params), pct(r.paramRatio), count(r.denseMacs), count(r.macs), pct(r.macRatio), r.stageWidths.join(' / ')].map((c, i) => (
                 <td key={i} style={{ textAlign: 'right', padding: '0.25rem 0.5rem' }}>{c}</td>
               ))}
             </tr>

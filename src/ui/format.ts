@@ -3,7 +3,9 @@
 export const pct = (x: number | undefined, digits = 1): string =>
   x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(digits)}%`;
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+/** One formatter for every count: Number.prototype.toLocaleString builds a new one per call (slow in long tables). */
+const COUNT = new Intl.NumberFormat('en-US');
+export const count = (n: number): string => COUNT.format(n);
 
 const SI = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
 

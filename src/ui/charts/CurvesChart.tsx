@@ -7,6 +7,7 @@ import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { labelFractions } from '../../core/experiment/labelSchedule.ts';
 import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 import { useMethodPlans } from './useMethods.ts';
 import type { MethodPlan } from '../../core/experiment/methods.ts';
 import { pct } from '../format.ts';
@@ -45,9 +46,8 @@ function RoundCurves({ round, fraction, group, plans }: { round: number; fractio
 }
 
 export function CurvesChart() {
-  const { curves, fractions, schedule, budget } = useLab(
-    useShallow((s) => ({ curves: s.metrics.curves, fractions: s.metrics.fractions, schedule: (s.run.config ?? s.config).schedule, budget: (s.run.config ?? s.config).budget })),
-  );
+  const { curves, fractions } = useLab(useShallow((s) => ({ curves: s.metrics.curves, fractions: s.metrics.fractions })));
+  const { schedule, budget } = useDeferredLab((s) => ({ schedule: (s.run.config ?? s.config).schedule, budget: (s.run.config ?? s.config).budget }));
   const plans = useMethodPlans();
   const methods = useMemo(() => plans.map((p) => p.method), [plans]);
   // Keep a round's group object while its curves are unchanged, so only the round that changed redraws.

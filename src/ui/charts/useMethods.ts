@@ -4,17 +4,16 @@
  * never change identity for nothing.
  */
 import { useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { planMethods, type MethodPlan } from '../../core/experiment/methods.ts';
 import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 
 export function useMethodPlans(): readonly MethodPlan[] {
-  const { meta, methods, ratio } = useLab(
-    useShallow((s) => {
-      const c = s.run.config ?? s.config;
-      return { meta: s.metrics.methods, methods: c.methods, ratio: c.ratio };
-    }),
-  );
+  const meta = useLab((s) => s.metrics.methods);
+  const { methods, ratio } = useDeferredLab((s) => {
+    const c = s.run.config ?? s.config;
+    return { methods: c.methods, ratio: c.ratio };
+  });
   const last = useRef<readonly MethodPlan[]>([]);
   return useMemo(() => {
     const next = meta.length > 0 ? meta : planMethods({ methods, ratio });

@@ -2,7 +2,7 @@
  * Every RunConfig field, grouped as in the paper's setup; a teacher's link hides (`<key>_hide=true`) or
  * locks (`<key>_lock=true`) controls. Each field's help shows under it with "Explain every setting".
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { validateConfig, type ConfigKey } from '../../core/config/runConfig.ts';
 import { useLab } from '../../store/labStore.ts';
@@ -11,11 +11,12 @@ import { FieldRow } from './FieldControl.tsx';
 import { GROUPS } from './fieldText.ts';
 import { RatioSemantics } from './RatioSemantics.tsx';
 
-function Field({ k, problem }: { k: ConfigKey; problem: string | undefined }) {
+/** A field re-renders when its own value or problem changes, not on every keystroke in another field. */
+const Field = memo(function Field({ k, problem }: { k: ConfigKey; problem: string | undefined }) {
   if (k === 'dataset') return <DatasetField />;
   if (k === 'ratio') return <FieldRow k={k} problem={problem} extra={<RatioSemantics />} />;
   return <FieldRow k={k} problem={problem} />;
-}
+});
 
 export function ConfigPanel() {
   const { config, hidden, locked, resetConfig } = useLab(useShallow((s) => ({ config: s.config, hidden: s.url.hidden, locked: s.url.locked, resetConfig: s.actions.resetConfig })));

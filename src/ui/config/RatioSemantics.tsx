@@ -5,12 +5,11 @@
  * too slow for the main thread on deep models, so the pruning worker computes it.
  */
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { resnetSpec } from '../../core/models/resnet.ts';
 import { convLayersOf, type ResNetSpec } from '../../core/models/spec.ts';
 import { pruningSummary, type PruningSummary } from '../../core/prune/summary.ts';
 import { previewSummaries } from '../../services/pruningPreview.ts';
-import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 import { count, pct } from '../format.ts';
 import { useLatestAnswer } from '../useLatestAnswer.ts';
 import { matchesDataset } from '../../store/datasetMatch.ts';
@@ -23,12 +22,10 @@ function rowOf(dense: ResNetSpec, summary: PruningSummary) {
 }
 
 export function RatioSemantics() {
-  const { model, ratio, scope, criterion, seed, shape, classes, setValue } = useLab(
-    useShallow((s) => {
-      const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
-      return { model: s.config.model, ratio: s.config.ratio, scope: s.config.scope, criterion: s.config.criterion, seed: s.config.seed, shape: d?.imageShape, classes: d?.classes, setValue: s.actions.setValue };
-    }),
-  );
+  const { model, ratio, scope, criterion, seed, shape, classes, setValue } = useDeferredLab((s) => {
+    const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
+    return { model: s.config.model, ratio: s.config.ratio, scope: s.config.scope, criterion: s.config.criterion, seed: s.config.seed, shape: d?.imageShape, classes: d?.classes, setValue: s.actions.setValue };
+  });
   const dense = useMemo(() => resnetSpec(model, { ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) }), [model, shape, classes]);
   const global = useLatestAnswer(
     scope === 'global' ? { model, seed, ratios: ratio, scope, criterion, ...(shape ? { inputShape: shape } : {}), ...(classes ? { numClasses: classes } : {}) } : null,

@@ -3,17 +3,16 @@
  * of this backend (a few training steps of the model, measured once per model, batch and image shape).
  */
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { validateConfig } from '../../core/config/runConfig.ts';
 import { measureSpeed } from '../../services/speed.ts';
-import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 import { calibrationKey, estimateSeconds, plannedWork } from '../../store/timeEstimate.ts';
 import { isActive } from '../../store/types.ts';
 import { matchesDataset } from '../../store/datasetMatch.ts';
 import { seconds } from '../format.ts';
 
 export function RunEstimate() {
-  const { config, datasets, speed, busy } = useLab(useShallow((s) => ({ config: s.config, datasets: s.datasets.list, speed: s.speed, busy: isActive(s.run.status) })));
+  const { config, datasets, speed, busy } = useDeferredLab((s) => ({ config: s.config, datasets: s.datasets.list, speed: s.speed, busy: isActive(s.run.status) }));
   const dataset = datasets.find((d) => matchesDataset(d, config.dataset));
   const valid = validateConfig(config).length === 0;
   const key = dataset ? calibrationKey(config, dataset) : null;

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { CONFIG_KEYS, type ConfigKey } from '../../core/config/runConfig.ts';
 import { shareableLink } from '../../services/teacherLink.ts';
-import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 import { PANEL_IDS, PANELS, type PanelId } from '../../url/panels.ts';
 import { FIELD_TEXT } from '../config/fieldText.ts';
 
@@ -15,7 +15,7 @@ const ACCESS: Access[] = ['free', 'locked', 'hidden'];
 const ACCESS_TEXT: Record<Access, string> = { free: 'students may change', locked: 'shown, locked', hidden: 'hidden (kept)' };
 
 export function TeacherLink() {
-  const config = useLab((s) => s.config);
+  const config = useDeferredLab((s) => s.config);
   const [access, setAccess] = useState<Partial<Record<ConfigKey, Access>>>({});
   const [panels, setPanels] = useState<PanelId[]>([]);
   const [copied, setCopied] = useState<string | null>(null);

@@ -4,13 +4,12 @@
  * selector), the pruning the current settings give, computed by the pruning worker.
  */
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { ResNetSpec } from '../../core/models/spec.ts';
 import type { FusionSnapshot } from '../../core/fuse/snapshot.ts';
 import { specOf, type InitKey, type PruningRequest } from '../../core/prune/preview.ts';
 import type { PruningGroup } from '../../core/prune/prune.ts';
 import type { RunResults } from '../../core/experiment/events.ts';
-import { useLab } from '../../store/labStore.ts';
+import { useDeferredLab } from '../useDeferredLab.ts';
 import { matchesDataset } from '../../store/datasetMatch.ts';
 
 /** One pruned selector of a recorded run. */
@@ -35,12 +34,10 @@ export function recordedPruning(results: RunResults): RecordedPruning[] {
 }
 
 export function useMethodSource(): MethodSource {
-  const { results, config, shape, classes } = useLab(
-    useShallow((s) => {
-      const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
-      return { results: s.metrics.results, config: s.config, shape: d?.imageShape, classes: d?.classes };
-    }),
-  );
+  const { results, config, shape, classes } = useDeferredLab((s) => {
+    const d = s.datasets.list.find((x) => matchesDataset(x, s.config.dataset));
+    return { results: s.metrics.results, config: s.config, shape: d?.imageShape, classes: d?.classes };
+  });
   const pruned = useMemo(() => (results ? recordedPruning(results) : []), [results]);
   if (results && pruned.length > 0) {
     const c = results.config;
