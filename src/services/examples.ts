@@ -6,8 +6,7 @@
 import { checkExampleIndex, findExample, type Example, type ExampleIndex } from '../core/experiment/exampleIndex.ts';
 import { parseResults } from '../core/experiment/resultsFile.ts';
 import type { RunResults } from '../core/experiment/events.ts';
-import { CONFIG_KEYS } from '../core/config/runConfig.ts';
-import { formatFieldValue, type FieldValue } from '../core/config/fields.ts';
+import { differingValues } from '../core/config/settingValues.ts';
 import { labActions, useLab } from '../store/labStore.ts';
 import { isActive } from '../store/types.ts';
 
@@ -39,8 +38,8 @@ export function loadExampleIndex(): Promise<ExampleIndex> {
 
 /** A short name for each run of a comparison: the settings in which it differs from the others. */
 function runNames(runs: RunResults[]): string[] {
-  const differing = CONFIG_KEYS.filter((k) => new Set(runs.map((r) => formatFieldValue(r.config[k] as FieldValue))).size > 1);
-  return runs.map((r, i) => (differing.length === 0 ? `run ${i + 1}` : differing.map((k) => `${k}=${formatFieldValue(r.config[k] as FieldValue)}`).join(' ')));
+  const differing = differingValues(runs.map((r) => r.config));
+  return runs.map((_, i) => (differing.length === 0 ? `run ${i + 1}` : differing.map(({ key, values }) => `${key}=${values[i]}`).join(' ')));
 }
 
 /** Opens an example by id; says in the gallery's message why not when it cannot. */

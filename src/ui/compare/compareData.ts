@@ -1,6 +1,5 @@
 /** Shaping several saved runs into overlay series and a table of the settings that differ. Pure. */
-import { CONFIG_KEYS, type ConfigKey } from '../../core/config/runConfig.ts';
-import { formatFieldValue, type FieldValue } from '../../core/config/fields.ts';
+import { settingValues } from '../../core/config/settingValues.ts';
 import type { RoundResult } from '../../core/experiment/events.ts';
 import type { ComparedRun } from '../../store/types.ts';
 import { finalAccuracy, seriesKey, type Row } from '../charts/data.ts';
@@ -37,7 +36,7 @@ export const accuracyOf = finalAccuracy;
 
 /** The settings (and dataset and backend) on which the runs differ, one row each. */
 export function differingSettings(runs: readonly ComparedRun[]): Array<{ key: string; values: string[] }> {
-  const rows = CONFIG_KEYS.map((key: ConfigKey) => ({ key: key as string, values: runs.map((r) => formatFieldValue(r.results.config[key] as FieldValue)) }));
+  const rows: Array<{ key: string; values: string[] }> = settingValues(runs.map((r) => r.results.config));
   rows.push({ key: 'backend (ran on)', values: runs.map((r) => r.results.backend) });
   rows.push({ key: 'dataset (pool / test)', values: runs.map((r) => `${r.results.dataset.name} (${r.results.dataset.poolSize} / ${r.results.dataset.testSize})`) });
   return rows.filter((row) => new Set(row.values).size > 1);
