@@ -2,7 +2,7 @@
  * The labelling mode, with the test as the person: a .zip of 60 Fashion-MNIST PNGs (from the embedded
  * data, built here) imported as unlabelled; two batches labelled by keyboard with the true labels, with a
  * reload between them (the session resumes); Finish; the exported CSV equals what was entered. Also: a zip
- * with a corrupt PNG and a text file lists both as skipped.
+ * with a corrupt PNG and a text file lists both as skipped; a session open in one tab is refused in another.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -208,4 +208,28 @@ test('a labelling worker that ends mid-round: the page says so, the labels are k
   await page.getByRole('button', { name: 'Retry the round' }).click();
   await expect(page.getByTestId('label-progress')).toContainText('hardest first', { timeout: 150_000 });
   await expect(page.getByTestId('label-counts')).toContainText('8 training labels, 2 held out');
+});
+
+test('a session open in one tab cannot be opened or deleted in another until it is closed there', async ({ page, context }) => {
+  const { zip } = await fashionZip();
+  await page.goto('/#label');
+  await page.getByTestId('label-files').setInputFiles({ name: 'fashion.zip', mimeType: 'application/zip', buffer: zip });
+  await page.getByLabel(/^Classes/).fill(CLASSES.join('\n'));
+  await page.getByTestId('label-start').click();
+  await expect(page.getByTestId('label-progress')).toContainText('random images', LONG);
+
+  const other = await context.newPage();
+  await other.goto('/#label');
+  await other.getByRole('button', { name: /^Resume fashion\.zip/ }).click();
+  await expect(other.getByTestId('label-message')).toContainText('The session fashion.zip is open in another tab of this browser');
+  await expect(other.getByTestId('label-progress')).toHaveCount(0);
+  other.once('dialog', (d) => void d.accept());
+  await other.getByRole('button', { name: 'Delete fashion.zip' }).click();
+  await expect(other.getByTestId('label-message')).toContainText('close it there before deleting it');
+  await expect(other.getByRole('button', { name: /^Resume fashion\.zip/ })).toHaveCount(1);
+
+  // Closed in the first tab, it opens in the second.
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await other.getByRole('button', { name: /^Resume fashion\.zip/ }).click();
+  await expect(other.getByTestId('label-progress')).toContainText('random images');
 });

@@ -17,6 +17,7 @@ import type { ImportFile } from '../protocol/workerProtocol.ts';
 import { createSession, deleteSession, listSessions, loadImages, loadSession, saveModel, saveSession } from '../storage/labellingDb.ts';
 import { labellingActions, nextOpen, useLabelling, type WorkerActivity } from '../store/labellingStore.ts';
 import { watchLifeLock } from './lifeLock.ts';
+import { claimSession, releaseSession } from './sessionLock.ts';
 import { describeQuotaError, errorText, quotaMessage, requestPersistentStorage, storageEstimate } from './storageQuota.ts';
 import type { LabelsNow, LabellingWorkerApi } from '../../workers/labelling.worker.ts';
 
@@ -151,6 +152,7 @@ export async function startLabelling(name: string, classes: string[], settings: 
     const stored = { id: s.id, count: images.count, size: images.size, channels: images.channels, pixels: images.pixels };
     await createSession(s, stored);
     imported = undefined;
+    await claimSession(s.id);
     labellingActions.open(s, stored);
     await refreshSessions();
   } catch (error) {
@@ -160,13 +162,20 @@ export async function startLabelling(name: string, classes: string[], settings: 
 
 /** Opens a saved session where the person stopped; a round that had not delivered runs again. */
 export async function openSession(id: string): Promise<void> {
+  if (!(await claimSession(id))) {
+    labellingActions.say(`${sessionName(id)} is open in another tab of this browser: continue there, or close it there and resume it here.`, 'error');
+    return;
+  }
   try {
     const [s, images] = await Promise.all([loadSession(id), loadImages(id)]);
     if (!s || !images) {
+      releaseSession(id);
       labellingActions.say(`The session ${id} is not in this browser (deleted in another tab?)`, 'error');
       await refreshSessions();
       return;
     }
+    const before = current()?.id;
+    if (before !== undefined && before !== id) releaseSession(before);
     labellingActions.open(s, images);
     if (s.pending !== null) void runRound();
   } catch (error) {
@@ -176,20 +185,31 @@ export async function openSession(id: string): Promise<void> {
 
 export function closeSession(): void {
   void call((r) => r.forget()).catch(() => undefined);
+  const id = current()?.id;
+  if (id !== undefined) releaseSession(id);
   labellingActions.close();
   void refreshSessions();
 }
 
 export async function removeSession(id: string): Promise<void> {
   if (current()?.id === id) closeSession();
+  if (!(await claimSession(id))) {
+    labellingActions.say(`${sessionName(id)} is open in another tab of this browser: close it there before deleting it.`, 'error');
+    return;
+  }
   try {
     await deleteSession(id);
     labellingActions.say('Session deleted.');
   } catch (error) {
     labellingActions.say(`Could not delete the session: ${errorText(error)}`, 'error');
+  } finally {
+    releaseSession(id);
   }
   await refreshSessions();
 }
+
+/** A saved session's name for messages ("The session fashion.zip"), or its id. */
+const sessionName = (id: string): string => `The session ${useLabelling.getState().sessions.find((s) => s.id === id)?.name ?? id}`;
 
 const labelsNow = (s: LabellingSession, round: number, randomTrain?: number[]): LabelsNow => ({
   session: s.id, classes: s.classes.length, labels: Int32Array.from(s.labels), roles: [...s.roles], round, settings: s.settings,
