@@ -35,6 +35,15 @@ test('?example=<id> shows the recorded charts at once, marked as an example, wit
   expect(new URL(page.url()).searchParams.get('example')).toBeNull();
 });
 
+test('an example of several runs shows them compared, and Reproduce says it reruns the first', async ({ page }) => {
+  const lab = new LabPage(page);
+  await page.goto('/?example=selection-metrics');
+  await expect(lab.viewBanner()).toHaveAttribute('data-origin', 'example');
+  await expect(page.getByTestId('view.reproduce')).toHaveText(/^Reproduce the first run \(metric=\w+\)$/);
+  await page.goto('/?example=quick-demo');
+  await expect(page.getByTestId('view.reproduce')).toHaveText('Reproduce');
+});
+
 test('an unknown example says so and the lab stays usable', async ({ page }) => {
   const lab = new LabPage(page);
   await page.goto('/?example=no-such-example');

@@ -11,7 +11,11 @@ import { ExampleProvenance } from '../examples/ExampleProvenance.tsx';
 const ORIGIN_TEXT = { history: 'a saved run', imported: 'an imported results file', shared: 'shared results', example: 'a recorded example' } as const;
 
 export function ViewBanner() {
-  const { origin, title, reproduction, status, example } = useLab(useShallow((s) => ({ origin: s.run.origin, title: s.run.title, reproduction: s.reproduction, status: s.run.status, example: s.examples.open })));
+  const { origin, title, reproduction, status, example, firstOfSeveral } = useLab(useShallow((s) => ({
+    origin: s.run.origin, title: s.run.title, reproduction: s.reproduction, status: s.run.status, example: s.examples.open,
+    // An example of several runs shows them all, and Reproduce reruns the first: it says so.
+    firstOfSeveral: s.run.origin === 'example' && s.comparison.length > 1 ? s.comparison[0]!.name : null,
+  })));
   const verdict = reproduction?.verdict;
   return (
     <>
@@ -22,7 +26,7 @@ export function ViewBanner() {
             {origin === 'example' && example && <ExampleProvenance example={example} />}
           </span>
           <button type="button" className="small" data-testid="view.reproduce" onClick={() => void reproduce()}>
-            Reproduce
+            {firstOfSeveral === null ? 'Reproduce' : `Reproduce the first run (${firstOfSeveral})`}
           </button>
         </div>
       )}
