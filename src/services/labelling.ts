@@ -160,6 +160,9 @@ export async function startLabelling(name: string, classes: string[], settings: 
   }
 }
 
+/** A saved session's name for messages ("The session fashion.zip"), or its id. */
+const sessionName = (id: string): string => `The session ${useLabelling.getState().sessions.find((s) => s.id === id)?.name ?? id}`;
+
 /** Opens a saved session where the person stopped; a round that had not delivered runs again. */
 export async function openSession(id: string): Promise<void> {
   if (!(await claimSession(id))) {
@@ -207,9 +210,6 @@ export async function removeSession(id: string): Promise<void> {
   }
   await refreshSessions();
 }
-
-/** A saved session's name for messages ("The session fashion.zip"), or its id. */
-const sessionName = (id: string): string => `The session ${useLabelling.getState().sessions.find((s) => s.id === id)?.name ?? id}`;
 
 const labelsNow = (s: LabellingSession, round: number, randomTrain?: number[]): LabelsNow => ({
   session: s.id, classes: s.classes.length, labels: Int32Array.from(s.labels), roles: [...s.roles], round, settings: s.settings,
