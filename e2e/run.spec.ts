@@ -84,8 +84,7 @@ test('a crashed worker leaves the finished rounds on screen and a new run starts
 test.describe('main thread', () => {
   // A task's wall time depends on the host as well as on the lab (on a 2-core VM whose host is busy, a 10-40 ms
   // chart redraw can stretch past 50 ms), and npm test asserts no times: skipped unless E2E_LONG_TASKS=1, and
-  // then without retries. On this project's VM both tests passed 6 tries in a row (README, "The page stays
-  // responsive").
+  // then without retries. What it measured on this project's VM: README, "The page stays responsive".
   test.skip(!process.env.E2E_LONG_TASKS, 'host-dependent timing; set E2E_LONG_TASKS=1 to run it');
 
   test('no main-thread task over 50 ms while a run goes', async ({ page }) => {
