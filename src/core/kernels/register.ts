@@ -2,7 +2,8 @@
  * Makes tfjs's wasm backend trainable, and fast, for our models. Registers for 'wasm':
  * - Conv2DBackpropFilter, which wasm lacks, and Conv2DBackpropInput, whose wasm version is a scalar loop,
  *   both as forward convolutions run by wasm's XNNPACK Conv2D (see convGeometry.ts);
- * - Identity without a copy (wasm's copies every tensor the gradients save, hundreds per step).
+ * - Identity without a copy (wasm's copies every tensor the gradients save, hundreds per step);
+ * - PruneFuseSgdMomentum, one parameter's momentum-SGD update in one pass (src/core/train/sgd.ts uses it).
  * Call it after '@tensorflow/tfjs-backend-wasm' is imported (which registers wasm's own kernels; imported
  * later, they would replace these), before or after the backend starts; calling it again changes nothing.
  * Picks no backend.
@@ -11,6 +12,7 @@ import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter.ts';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput.ts';
 import { sharedIdentityConfig } from './identity.ts';
+import { SGD_MOMENTUM, sgdMomentumConfig } from './sgdMomentum.ts';
 
 export const WASM = 'wasm';
 
@@ -33,12 +35,13 @@ function install(make: (previous: KernelConfig | undefined) => KernelConfig, ker
 }
 
 /** The kernels this module registers for wasm, by name. */
-export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Identity'] as const;
+export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Identity', SGD_MOMENTUM] as const;
 
 export function registerWasmTrainingKernels(): void {
   install(() => conv2dBackpropFilterConfig(WASM), 'Conv2DBackpropFilter');
   install((previous) => conv2dBackpropInputConfig(WASM, previous), 'Conv2DBackpropInput');
   install((previous) => sharedIdentityConfig(WASM, previous), 'Identity');
+  install(() => sgdMomentumConfig(WASM), SGD_MOMENTUM);
 }
 
 /** True when every kernel of WASM_TRAINING_KERNELS is ours. */

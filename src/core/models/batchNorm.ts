@@ -4,8 +4,9 @@
  * the running statistics (PyTorch's convention: momentum 0.1, unbiased variance in the running value).
  *
  * Written for speed on every backend, wasm above all (see src/core/kernels):
- * - per-channel sums over N, H, W are a [1, NHW] x [NHW, C] product with a row of ones (one matMul,
- *   which wasm runs in XNNPACK, instead of a transpose and a reduction);
+ * - per-channel means over N, H, W are an average pool over each image (XNNPACK on wasm) and a mean over
+ *   the images, instead of a transpose and a reduction (a product with a row of ones would make XNNPACK
+ *   repack the whole activation as weights, at every call);
  * - per-channel affine maps x * a + b are a 1x1 depthwise conv with bias (one XNNPACK pass, where
  *   wasm's batchNorm and broadcast multiply/add are scalar loops);
  * - training mode has a closed-form gradient (tf.customGrad), no gradient through tf.moments (whose
