@@ -4,29 +4,53 @@
  * frames while the run went, with the run's time and accuracies.
  *
  *   npm run build && npm run --silent measure:lab -- 'v=1&seed=0' [--screenshot main.png] [--timeout-min 30]
+ *     [--trace trace.json [--trace-seconds 60]]
  *
- * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts).
+ * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts). With --trace it
+ * also records a performance trace of the run's first --trace-seconds (about 1 MB a second; load it in Chrome
+ * DevTools' Performance panel) and prints what each main-thread task over 50 ms in it was made of: script (by
+ * function), style and layout, paint, garbage collection (src/cli/longTaskTrace.ts). `npx vite build --minify
+ * false` keeps the functions' names readable.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { longTasks, type TraceEvent } from '../src/cli/longTaskTrace.ts';
 import { NO_BUILD, openBuiltApp } from '../src/cli/headless.ts';
 
+const LONG_TASK_MS = 50;
+/** Marks the click on Start in the trace (console.timeStamp), so tasks before it are left out. */
+const RUN_MARK = 'measure-lab: start';
+/** What the trace records: tasks and what runs in them (script, style, layout, paint, garbage collection). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
 function usage(message: string): never {
-  console.error(`measure-lab: ${message}\nusage: measure-lab [LINK] [--screenshot FILE] [--timeout-min N] [--port N]`);
+  console.error(`measure-lab: ${message}\nusage: measure-lab [LINK] [--screenshot FILE] [--trace FILE [--trace-seconds N]] [--timeout-min N] [--port N]`);
   process.exit(2);
 }
 
-function parse(argv: string[]): { link: string; screenshot?: string; timeoutMin: number; port: number } {
-  const out = { link: 'v=1&seed=0', timeoutMin: 30, port: 4180 } as { link: string; screenshot?: string; timeoutMin: number; port: number };
+interface Args {
+  link: string;
+  screenshot?: string;
+  trace?: string;
+  traceSeconds: number;
+  timeoutMin: number;
+  port: number;
+}
+
+function parse(argv: string[]): Args {
+  const out: Args = { link: 'v=1&seed=0', timeoutMin: 30, port: 4180, traceSeconds: 60 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
     if (a === '--screenshot') out.screenshot = value();
+    else if (a === '--trace') out.trace = value();
+    else if (a === '--trace-seconds') out.traceSeconds = Number(value());
     else if (a === '--timeout-min') out.timeoutMin = Number(value());
     else if (a === '--port') out.port = Number(value());
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else out.link = a.replace(/^.*\?/, '');
   }
   if (!(out.timeoutMin > 0)) usage('--timeout-min must be a positive number');
+  if (!(out.traceSeconds > 0)) usage('--trace-seconds must be a positive number');
   if (!Number.isInteger(out.port) || out.port < 1 || out.port > 65535) usage('--port must be a port number');
   return out;
 }
@@ -38,6 +62,8 @@ try {
   const page = app.page;
   await page.goto(`${app.origin}?${args.link}`);
   await page.getByTestId('run.start').waitFor({ state: 'visible' });
+  // Before the observer: starting a trace stalls the page's main thread for a moment.
+  if (args.trace) await app.browser.startTracing(page, { categories: TRACE_CATEGORIES });
   // A script string, not a function: tsx would wrap a named function in a helper the page does not have.
   await page.evaluate(`(() => {
     const w = window;
@@ -48,10 +74,23 @@ try {
     function tick(t) { w.__frameGap = Math.max(w.__frameGap, t - last); last = t; requestAnimationFrame(tick); }
     requestAnimationFrame(tick);
   })()`);
+  if (args.trace) await page.evaluate(`console.timeStamp(${JSON.stringify(RUN_MARK)})`);
   const started = Date.now();
   await page.getByTestId('run.start').click();
+  // Tracing stops after --trace-seconds, or when the run ends if that comes first.
+  let stopTrace: (() => void) | null = null;
+  const tracing = args.trace ? new Promise<Buffer>((resolve, reject) => {
+    const timer = setTimeout(() => stopTrace?.(), args.traceSeconds * 1000);
+    stopTrace = () => {
+      clearTimeout(timer);
+      stopTrace = null;
+      app.browser.stopTracing().then(resolve, reject);
+    };
+  }) : null;
   await page.locator('[data-testid="run.status"]:not([data-status="starting"]):not([data-status="running"]):not([data-status="cancelling"])').waitFor({ timeout: args.timeoutMin * 60_000 });
   const seconds = (Date.now() - started) / 1000;
+  (stopTrace as (() => void) | null)?.();
+  const trace = tracing ? await tracing : null;
   const measured = (await page.evaluate('({ longTasks: window.__longTasks, frameGap: window.__frameGap })')) as { longTasks: number[]; frameGap: number };
   const state = await page.evaluate(() => window.__lab!.state());
   if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
@@ -64,6 +103,16 @@ try {
   console.log(`longest frame gap ${measured.frameGap.toFixed(1)} ms`);
   for (const [method, acc] of Object.entries(state.accuracies)) console.log(`accuracy        ${method}: ${acc.map((a) => (100 * a).toFixed(1)).join(' / ')} %`);
   if (args.screenshot) console.log(`screenshot      ${args.screenshot}`);
+  if (trace && args.trace) {
+    writeFileSync(args.trace, trace);
+    const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+    const tasks = longTasks(traceEvents, LONG_TASK_MS, RUN_MARK);
+    console.log(`trace           ${args.trace} (the run, up to its first ${args.traceSeconds} s): ${tasks.length} main-thread task${tasks.length === 1 ? '' : 's'} over ${LONG_TASK_MS} ms`);
+    for (const t of tasks) {
+      const parts = t.parts.slice(0, 6).map((p) => `${p.what} ${p.ms.toFixed(1)}`).join(', ');
+      console.log(`  ${t.durationMs.toFixed(1)} ms at ${(t.startMs / 1000).toFixed(1)} s: ${parts}`);
+    }
+  }
 } finally {
   await app.close();
 }
