@@ -44,7 +44,7 @@ function gridPos(d: GridDim, r: number, u: number): number {
  *
  * One image at a time, channel by channel: the writes run along dst's rows and the strided reads stay
  * inside one image of x (16-64 KB for these networks, cache-resident); writing all channels of a pixel
- * at once scattered its stores c rows apart, and took twice as long.
+ * at once scattered its stores c rows apart (a first-stage ResNet-20 layer: 3.8 ms that way, 3.3 this way).
  */
 export function fillInputPhase(x: Float32Array, dst: Float32Array, n: number, c: number, rows: GridDim, cols: GridDim, ry: number, rx: number): void {
   const { grid: hq, inSize: h } = rows;
