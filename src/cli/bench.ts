@@ -5,6 +5,9 @@
  *   npm run --silent bench -- [--json] [--models resnet20,resnet56] [--ratios 0,0.5] [--backends wasm,cpu]
  *                              [--runs 5] [--warmup 2] [--batch 64] [--images 256] [--threads N] [--torch] [--torch-threads N] [--profile]
  *                              [--batch-prep] [--check]
+ *   npm run --silent bench -- --threads 1,2 [--models ...] [--ratios ...] [--runs 5]
+ * `--threads` with a list measures wasm at each thread count side by side (threadSpeedup.ts): child processes
+ * take turns, and each row adds its speed-up against the first count.
  * Times are medians of --runs after --warmup: one training step (forward, loss, backward, momentum SGD,
  * batch-norm statistics) at --batch, and one inference pass over --images (src/core/train/benchStep.ts, the
  * same code the browser benchmark runs). The cpu backend is far too slow for that: it is measured at a small
@@ -29,8 +32,9 @@ import { benchNetwork, median } from '../core/train/benchStep.ts';
 import type { BenchRow } from '../protocol/bench.ts';
 import { stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { coreCount, selectBackend, silenceCpuGreeting } from './backend.ts';
-import { intOption, parseBenchArgs, type BenchOptions } from './benchArgs.ts';
+import { intOption, list, parseBenchArgs, type BenchOptions } from './benchArgs.ts';
 import { benchTable } from './benchTable.ts';
+import { threadsSideBySide } from './threadSpeedup.ts';
 
 /** A persistent scripts/torch_bench.py --serve, one JSON request and reply per line. */
 class TorchBench {
@@ -136,6 +140,13 @@ async function nodeBench(s: BenchOptions, args: ParsedArgs, log: (line: string) 
   for (const b of s.backends) if (b !== 'wasm' && b !== 'cpu') throw new UsageError(`--backends: '${b}' is not wasm or cpu (no WebGPU or WebGL in Node; try --browser)`);
   const ns: NodeSettings = { ...s, batchPrep: args.options.has('batch-prep'), check: args.options.has('check') };
   const threads = stringOption(args, 'threads');
+  const threadList = list(threads, '').map((t) => intOption(t, 1, 'threads'));
+  if (threadList.length > 1) {
+    const other = ['torch', 'profile', 'batch-prep', 'check'].filter((k) => args.options.has(k));
+    if (other.length > 0) throw new UsageError(`--threads with a list compares thread counts only; leave out --${other.join(', --')}`);
+    if (s.backends.some((b) => b !== 'wasm')) log('--threads with a list measures wasm only');
+    return threadsSideBySide(s, threadList, log);
+  }
   const choice = await selectBackend(s.backends.includes('wasm') ? 'wasm' : 'cpu', threads ? { threads: intOption(threads, 1, 'threads') } : {});
   log(`backend: ${choice.name} (${choice.reason})`);
   let torch: TorchBench | null = null;

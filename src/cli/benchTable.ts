@@ -36,6 +36,13 @@ const NODE: Column[] = [
   { head: 'wasm/torch train cpu', cell: (r) => f(r.ratioToTorch?.trainCpu, 2) },
 ];
 
+/** With `--threads 1,2`: each row's speed against the first thread count's. */
+const SPEEDUP: Column[] = [
+  { head: 'vs threads', cell: (r) => (r.threadSpeedup ? String(r.threadSpeedup.against) : '-') },
+  { head: 'train speedup', cell: (r) => f(r.threadSpeedup?.train, 2) },
+  { head: 'infer speedup', cell: (r) => f(r.threadSpeedup?.infer, 2) },
+];
+
 const BROWSER: Column[] = [
   ...COMMON,
   { head: 'adapter', cell: (r) => (r.backend !== 'webgpu' ? '-' : r.software ? 'software' : 'gpu'), text: true },
@@ -65,7 +72,7 @@ function details(r: BenchRow): string[] {
 }
 
 export function benchTable(rows: BenchRow[], browser = false): string {
-  const columns = browser ? BROWSER : NODE;
+  const columns = browser ? BROWSER : rows.some((r) => r.threadSpeedup) ? [...NODE.filter((c) => !c.head.includes('torch')), ...SPEEDUP] : NODE;
   const head = columns.map((c) => c.head);
   const body = rows.map((r) => columns.map((c) => c.cell(r)));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -75,6 +82,7 @@ export function benchTable(rows: BenchRow[], browser = false): string {
   const b = rows[0];
   const units = browser
     ? `train: ms per step at batch ${b?.batch}; infer: ms per ${b?.images} images; medians; measured at: batch/images where measured smaller and scaled`
-    : `train: ms per step at batch ${b?.batch}; infer: ms per ${b?.images} images; medians; cpu: CPU time of the process`;
+    : `train: ms per step at batch ${b?.batch}; infer: ms per ${b?.images} images; medians; cpu: CPU time of the process`
+      + (b?.threadSpeedup ? `; speedup: time at ${b.threadSpeedup.against} thread(s) / this row's, medians of ${b.threadSpeedup.rounds} alternating rounds` : '');
   return [line(head), ...body.map(line), '', units, ...notes, ...profiles, ...rows.flatMap(details)].join('\n');
 }

@@ -52,6 +52,17 @@ export interface BenchRow {
   batchPrep?: BatchPrepTimes;
   /** Losses and logits against the cpu backend (non-cpu backends). */
   check?: BackendCheck;
+  /** With `--threads 1,2`: this row's speed against the first thread count's, measured alternately (times: medians over the rounds). */
+  threadSpeedup?: ThreadSpeedup;
+}
+
+export interface ThreadSpeedup {
+  /** The thread count compared against. */
+  against: number;
+  /** Its time / this row's time, per training step and per inference. */
+  train: number;
+  infer: number;
+  rounds: number;
 }
 
 /** A benchmark run in the lab's worker: every backend x model x ratio, in that order. */
