@@ -7,7 +7,7 @@
  *     [--trace trace.json [--trace-seconds 60]]
  *
  * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts). With --trace it
- * also records a performance trace of the run's first --trace-seconds (about 1 MB a second; load it in Chrome
+ * also records a performance trace of the run's first --trace-seconds (0.5-1 MB a second; load it in Chrome
  * DevTools' Performance panel) and prints what each main-thread task over 50 ms in it was made of: script (by
  * function), style and layout, paint, garbage collection (src/cli/longTaskTrace.ts). `npx vite build --minify
  * false` keeps the functions' names readable.
