@@ -22,7 +22,7 @@ export interface LongTask {
   /** Milliseconds from the marker (or from the first task in the trace). */
   startMs: number;
   durationMs: number;
-  /** Time per kind of work directly inside the task, largest first. */
+  /** Self time per kind of work inside the task, largest first. */
   parts: Array<{ what: string; ms: number }>;
 }
 
@@ -52,12 +52,15 @@ export function longTasks(events: readonly TraceEvent[], minMs: number, marker?:
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || e.dur === undefined || !main.has(thread)) continue;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), e]);
+    const list = byThread.get(thread);
+    if (list) list.push(e);
+    else byThread.set(thread, [e]);
   }
-  const all = [...byThread.values()].flat();
   const mark = marker === undefined ? undefined : events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === marker);
   if (marker !== undefined && !mark) throw new Error(`the trace has no console.timeStamp('${marker}')`);
-  const origin = mark?.ts ?? Math.min(...all.filter((e) => e.name === 'RunTask').map((e) => e.ts));
+  // A loop, not Math.min(...): a minute's trace holds more tasks than a call takes arguments.
+  let origin = mark?.ts ?? Number.POSITIVE_INFINITY;
+  if (!mark) for (const list of byThread.values()) for (const e of list) if (e.name === 'RunTask' && e.ts < origin) origin = e.ts;
   const out: LongTask[] = [];
   for (const list of byThread.values()) {
     // Parents before children: by start, the longer first.

@@ -38,7 +38,7 @@ function child(s: BenchOptions, model: string, ratio: number, threads: number): 
     '--runs', String(s.runs), '--warmup', String(s.warmup), '--batch', String(s.batch), '--images', String(s.images),
   ];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PRUNEFUSE_WASM_THREADS: String(threads) } });
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout.on('data', (d: Buffer) => void (out += d.toString()));

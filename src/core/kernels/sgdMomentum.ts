@@ -2,9 +2,9 @@
  * One momentum-SGD update of one parameter as a single wasm kernel (see src/core/train/sgd.ts for the rule):
  *   g = grad + wd * w;  v' = momentum * v + g;  w' = w - lr * (nesterov ? g + momentum * v' : v')
  * As tfjs ops this is eight elementwise kernels per parameter with Nesterov momentum (as the trainer runs
- * it; six without) and scalar uploads, 520 small kernel calls per ResNet-20 step; here it is one pass. Every operation is rounded to
- * float32 (Math.fround) in the same order as those ops, which wasm computes in float32 without fused
- * multiply-add, so the results are the same bits.
+ * it; six without) and scalar uploads, 520 small kernel calls per ResNet-20 step; here it is one pass.
+ * Every operation is rounded to float32 (Math.fround) in the same order as those ops, which wasm computes
+ * in float32 without fused multiply-add, so the results are the same bits.
  */
 import { getKernel, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { allocate, heapF32, supportsViews } from './wasmMemory.ts';
@@ -25,7 +25,7 @@ export interface SgdMomentumInputs {
 }
 
 /** The update over plain arrays: w and v are read, wOut and vOut written (they may not alias w or v). */
-export function sgdMomentumUpdate(
+function sgdMomentumUpdate(
   w: Float32Array, v: Float32Array, grad: Float32Array, wOut: Float32Array, vOut: Float32Array, attrs: SgdMomentumAttrs,
 ): void {
   const f = Math.fround;
