@@ -1,13 +1,18 @@
 /**
- * Conv2DBackpropFilter for wasm, which has none. Where the wasm heap can be read and viewed (tfjs-wasm
- * 4.22; see wasmMemory.ts): kh * kw XNNPACK GEMMs over one padded, transposed copy of the input
- * (filterGradGemm.ts). Otherwise: one dilated forward Conv2D (filterGradConv.ts), 2-3x slower.
- * `form` forces one of them (for tests).
+ * Conv2DBackpropFilter for wasm, which has none, in one of three forms:
+ * - 'direct': our own SIMD wasm kernel summing from x and dy in place (filterGradDirect.ts), where the
+ *   module's memory can be found (tfjs-wasm 4.22; see wasmMemory.ts) and the shape fits it (output
+ *   channels a multiple of 4, one stride);
+ * - 'gemm': else, where the heap can be read and viewed, kh * kw XNNPACK GEMMs over one padded,
+ *   transposed copy of the input (filterGradGemm.ts), 1.5-2.4x slower on one thread; same bits as 'direct';
+ * - 'conv': else, one dilated forward Conv2D (filterGradConv.ts), 2-3x slower again.
+ * `form` forces one of them (for tests and the benchmark's kernel table).
  */
 import {
   backend_util, Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { filterGradConv } from './filterGradConv.ts';
+import { directFilterGradFits, filterGradDirect } from './filterGradDirect.ts';
 import { filterGradGemm } from './filterGradGemm.ts';
 import { composeKernel, type KernelScope } from './kernelScope.ts';
 import { supportsViews } from './wasmMemory.ts';
@@ -17,7 +22,7 @@ export interface FilterGradInputs {
   dy: TensorInfo;
 }
 
-export type FilterGradForm = 'gemm' | 'conv';
+export type FilterGradForm = 'direct' | 'gemm' | 'conv';
 
 function filterGrad(s: KernelScope, x: TensorInfo, dy: TensorInfo, attrs: Conv2DBackpropFilterAttrs, form?: FilterGradForm): TensorInfo {
   if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') {
@@ -26,8 +31,9 @@ function filterGrad(s: KernelScope, x: TensorInfo, dy: TensorInfo, attrs: Conv2D
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode,
   );
-  const gemm = form ? form === 'gemm' : supportsViews(s.backend);
-  return gemm ? filterGradGemm(s, x, dy, info) : filterGradConv(s, x, dy, info);
+  const chosen = form ?? (directFilterGradFits(s.backend, info) ? 'direct' : supportsViews(s.backend) ? 'gemm' : 'conv');
+  if (chosen === 'direct') return filterGradDirect(s, x, dy, info);
+  return chosen === 'gemm' ? filterGradGemm(s, x, dy, info) : filterGradConv(s, x, dy, info);
 }
 
 export function conv2dBackpropFilterConfig(backendName: string, form?: FilterGradForm): KernelConfig {

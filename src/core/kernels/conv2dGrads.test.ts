@@ -37,11 +37,15 @@ const FIXED: ConvCase[] = [
 function randomCases(count: number, seed: number): ConvCase[] {
   const rng = new Rng(seed, 'conv-cases');
   const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)]!;
-  return Array.from({ length: count }, () => ({
-    n: 1 + rng.int(3), h: 1 + rng.int(12), w: 1 + rng.int(12),
-    ci: pick([1, 2, 3, 4, 8, 16]), co: pick([1, 2, 5, 8, 16, 32]),
-    k: pick([1, 3] as const), s: pick([1, 2] as const), pad: 'same' as const,
-  }));
+  return Array.from({ length: count }, () => {
+    const c = {
+      n: 1 + rng.int(3), h: 1 + rng.int(12), w: 1 + rng.int(12),
+      ci: pick([1, 2, 3, 4, 5, 8, 16]), co: pick([1, 2, 4, 5, 8, 12, 16, 32]),
+      k: pick([1, 3] as const), s: pick([1, 2, 3] as const),
+    };
+    const valid = pick([false, true]) && c.h >= c.k && c.w >= c.k;
+    return { ...c, pad: valid ? 'valid' as const : 'same' as const };
+  });
 }
 
 const CASES = [...FIXED, ...randomCases(24, 7)];
@@ -87,12 +91,33 @@ describe('wasm conv2d gradient kernels', () => {
     expect(await onBackend('wasm', () => tf.engine().backend.numDataIds())).toBe(before);
   });
 
-  it.each((['gemm', 'conv'] as const).flatMap((form) => FIXED.map((c, i) => [form, label(c), c, i] as const)))(
+  const formCases = (form: FilterGradForm) => FIXED.filter((c) => form !== 'direct' || c.co % 4 === 0).map((c, i) => [form, label(c), c, i] as const);
+  it.each((['direct', 'gemm', 'conv'] as const).flatMap(formCases))(
     'each filter-gradient form matches the cpu backend: %s, %s', async (form, _, c, i) => {
       const cpu = await gradients('cpu', c, i);
       const wasm = await onBackend('wasm', () => filterGradient(c, i, form));
       expect(relativeError(wasm, cpu.dw)).toBeLessThan(1e-4);
     });
+
+  it.each([...FIXED, ...randomCases(40, 11)].filter((c) => c.co % 4 === 0).map((c, i) => [label(c), c, i] as const))(
+    'the direct filter gradient gives the GEMM form\'s bits: %s', async (_, c, i) => {
+      const direct = await onBackend('wasm', () => filterGradient(c, i, 'direct'));
+      const gemm = await onBackend('wasm', () => filterGradient(c, i, 'gemm'));
+      expect(direct).toEqual(gemm);
+    });
+
+  it('refuse a forced direct form that does not fit (output channels not a multiple of 4)', async () => {
+    await onBackend('wasm', () => {
+      const x = tf.zeros([1, 4, 4, 4]);
+      const dy = tf.zeros([1, 4, 4, 6]);
+      const before = tf.engine().backend.numDataIds();
+      const kernel = conv2dBackpropFilterConfig('wasm', 'direct').kernelFunc;
+      const attrs = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: [3, 3, 4, 6] };
+      expect(() => kernel({ inputs: { x, dy }, backend: tf.engine().backend, attrs } as never)).toThrow(/no direct form for 6 output channels/);
+      expect(tf.engine().backend.numDataIds()).toBe(before);
+      tf.dispose([x, dy]);
+    });
+  });
 
   it('leave unequal strides to the kernel they replace, and refuse NCHW filter gradients by name', async () => {
     const c: ConvCase = { n: 1, h: 6, w: 6, ci: 2, co: 3, k: 3, s: 1, pad: 'same' };

@@ -6,6 +6,9 @@
  *   a kernel can read a window of it (a matrix that starts a few elements in) without a Slice copy. Used
  *   by the filter gradient, whose shifted GEMMs each read the same padded input from a different offset.
  *
+ * - `heapMemory`: the module's WebAssembly.Memory itself, which our own wasm kernels (filterGradDirect.ts)
+ *   import to work on tensors in place (`heapOffset` gives a tensor's byte address).
+ *
  * This rests on tfjs-backend-wasm 4.22's internals (its `dataIdMap`, `dataIdNextNumber`, `makeOutput`, the
  * module's heap and `tfjs.registerTensor` / `tfjs.disposeData`), checked by `supportsViews`. A view never
  * owns memory: it is unregistered, never freed, and must die before its base (KernelScope frees both at the
@@ -24,7 +27,7 @@ interface WasmData {
 interface WasmInternals {
   dataIdNextNumber: number;
   dataIdMap: { get(dataId: object): WasmData | undefined; set(dataId: object, d: WasmData): void; delete(dataId: object): void };
-  wasm: { HEAPU8: Uint8Array; tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void } };
+  wasm: { HEAPU8: Uint8Array; wasmMemory?: unknown; asm?: { memory?: unknown }; tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void } };
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
 }
 
@@ -35,6 +38,30 @@ export function supportsViews(backend: KernelBackend): boolean {
   return typeof b.dataIdNextNumber === 'number' && typeof b.dataIdMap?.get === 'function'
     && typeof b.wasm?.tfjs?.registerTensor === 'function' && typeof b.wasm.tfjs.disposeData === 'function'
     && typeof b.makeOutput === 'function' && b.wasm.HEAPU8 instanceof Uint8Array;
+}
+
+/** A WebAssembly.Memory, as far as core needs it (core compiles without the DOM's lib, which declares it). */
+export interface HeapMemory {
+  readonly buffer: ArrayBufferLike;
+}
+
+/**
+ * The wasm module's memory object, where it can be found (the threaded build keeps it as `wasmMemory`,
+ * the single-threaded one exports it as `asm.memory`) and is the heap tensors live in; else undefined.
+ */
+export function heapMemory(backend: KernelBackend): HeapMemory | undefined {
+  if (!supportsViews(backend)) return undefined;
+  const wasm = (backend as unknown as WasmInternals).wasm;
+  const heap = wasm.HEAPU8.buffer;
+  return [wasm.wasmMemory, wasm.asm?.memory].find((m): m is HeapMemory =>
+    typeof m === 'object' && m !== null && (m as Partial<HeapMemory>).buffer === heap);
+}
+
+/** The byte address of `info`'s data in the heap. */
+export function heapOffset(backend: KernelBackend, info: TensorInfo): number {
+  const data = (backend as unknown as WasmInternals).dataIdMap.get(info.dataId);
+  if (!data) throw new Error('heapOffset: not a wasm tensor');
+  return data.memoryOffset;
 }
 
 /** A new float32 tensor on the wasm heap, contents undefined. */
