@@ -2,8 +2,8 @@
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
  * (source: filterGradDirectWat.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
  * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. It runs on the
- * calling thread only (tfjs's thread pool is out of reach), which XNNPACK's GEMMs need not; against them on 2
- * threads it was 0.98x (the 64 -> 64 layers) to 2.1x. Same bits as the GEMM form
+ * calling thread only (tfjs's thread pool is out of reach), where XNNPACK spreads the GEMMs over its pool;
+ * against them on 2 threads it was 0.98x (the 64 -> 64 layers) to 2.1x. Same bits as the GEMM form
  * (see filterGradDirectWat.ts), so the choice between them changes no result.
  *
  * Needs: the module's memory (wasmMemory.ts), an output channel count divisible by 4 and one stride for
@@ -46,16 +46,21 @@ function instanceFor(memory: HeapMemory): FilterGradExport {
   return f;
 }
 
+/** The shapes the kernel handles: output channels in fours, one stride, no dilation, a non-empty output. */
+function shapeFits(info: backend_util.Conv2DInfo): boolean {
+  return info.outChannels % 4 === 0 && info.strideHeight === info.strideWidth && info.dilationHeight === 1
+    && info.dilationWidth === 1 && info.batchSize > 0 && info.outHeight > 0 && info.outWidth > 0;
+}
+
 export function directFilterGradFits(backend: KernelBackend, info: backend_util.Conv2DInfo): boolean {
-  return heapMemory(backend) !== undefined && info.outChannels % 4 === 0 && info.strideHeight === info.strideWidth
-    && info.dilationHeight === 1 && info.dilationWidth === 1 && info.batchSize > 0 && info.outHeight > 0 && info.outWidth > 0;
+  return shapeFits(info) && heapMemory(backend) !== undefined;
 }
 
 export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: stride } = info;
   const memory = heapMemory(s.backend);
-  if (!memory || !directFilterGradFits(s.backend, info)) {
+  if (!memory || !shapeFits(info)) {
     throw new Error(`filterGradDirect: ${memory ? `no direct form for ${co} output channels and strides ${stride}, ${info.strideWidth}` : 'the wasm heap is not reachable'}`);
   }
   const kernel = instanceFor(memory);
