@@ -4,9 +4,12 @@
  * then scoring the pool and ranking it. Each phase counts its own units (images: trained, evaluated,
  * scored, ranked), and progress events (the engine's steps, the worker's 'work' reports) say how many are
  * done. Rates are measured in this run, per network and per kind of phase, in the worker's clock: the time
- * between two progress events goes to the phase of the later one; the first such stretch of a phase also
- * holds its start-up (building the network, fusing, the first step's kernel set-up), which is measured
- * apart, as a cost per phase, so that small early rounds do not inflate the per-image rates. A phase not
+ * between two progress events goes to the phase of the later one. A rate counts the network's latest
+ * phase of that kind only (with the one before while the latest is young): a run's first seconds are
+ * slower (the browser optimises WebAssembly as it runs), and a small first round would otherwise price
+ * the large later ones at its cold speed. The first such stretch of a phase also holds its start-up
+ * (building the network, fusing, the first step's kernel set-up), which is measured apart, as a cost per
+ * phase, so that small early rounds do not inflate the per-image rates. A phase not
  * measured yet borrows the rate of the same kind on another network, scaled by multiply-accumulates, or,
  * for a kind not seen yet, the forward rate times the training/forward ratio measured in this run
  * (TRAIN_VS_FORWARD until both are measured). So the ETA covers evaluation and scoring as they are, and
@@ -53,6 +56,16 @@ interface PassCount {
   last: number;
 }
 
+/** How many of a network's latest phases of one kind its rate is measured over. */
+export const RECENT_PHASES = 2;
+
+/** Seconds and units measured within one phase. */
+export interface PhaseMeasure {
+  key: string;
+  seconds: number;
+  units: number;
+}
+
 export interface WorkProgressState {
   /** Worker time (ms) of the run's start and of the last progress event. */
   startedAt: number | null;
@@ -60,8 +73,8 @@ export interface WorkProgressState {
   /** Units done, by phase key. */
   done: Record<string, number>;
   passes: Record<string, PassCount>;
-  /** Seconds and units measured, by `${net}|${kind}`, within phases. */
-  measured: Record<string, { seconds: number; units: number }>;
+  /** Seconds and units measured within the last RECENT_PHASES phases, oldest first, by `${net}|${kind}`. */
+  measured: Record<string, PhaseMeasure[]>;
   /** The first stretch of each phase (start-up and first units), by `${net}|${kind}`. */
   starts: Record<string, { seconds: number; units: number; count: number }>;
   lastKey: string | null;
@@ -138,8 +151,7 @@ export function recordProgress(plan: WorkPlan, progress: WorkProgressState, e: S
       const s = progress.starts[id] ?? { seconds: 0, units: 0, count: 0 };
       next.starts = { ...progress.starts, [id]: { seconds: s.seconds + seconds, units: s.units + units, count: s.count + 1 } };
     } else {
-      const m = progress.measured[id] ?? { seconds: 0, units: 0 };
-      next.measured = { ...progress.measured, [id]: { seconds: m.seconds + seconds, units: m.units + (units - before) } };
+      next.measured = { ...progress.measured, [id]: addMeasure(progress.measured[id] ?? [], where.key, seconds, units - before) };
     }
   }
   if (at !== undefined) next.lastAt = at;
@@ -147,11 +159,30 @@ export function recordProgress(plan: WorkPlan, progress: WorkProgressState, e: S
   return next;
 }
 
+/** `recent` with `seconds` and `units` more in phase `key`, keeping the last RECENT_PHASES phases. */
+function addMeasure(recent: readonly PhaseMeasure[], key: string, seconds: number, units: number): PhaseMeasure[] {
+  const last = recent.at(-1);
+  if (last?.key === key) return [...recent.slice(0, -1), { key, seconds: last.seconds + seconds, units: last.units + units }];
+  return [...recent, { key, seconds, units }].slice(-RECENT_PHASES);
+}
+
+/**
+ * Seconds and units a network's rate for one kind of phase is measured over: its latest phase, joined by
+ * the one before until the latest has measured as many units (a phase's first units alone are too few).
+ */
+function measuredOf(progress: WorkProgressState, id: string): { seconds: number; units: number } {
+  const recent = progress.measured[id] ?? [];
+  const latest = recent.at(-1);
+  const counted = latest && recent.length > 1 && latest.units >= recent.at(-2)!.units ? [latest] : recent;
+  return { seconds: counted.reduce((a, m) => a + m.seconds, 0), units: counted.reduce((a, m) => a + m.units, 0) };
+}
+
 /** Seconds per unit of every kind of phase, per MAC (images x MACs), over every network measured. */
 function perMac(plan: WorkPlan, progress: WorkProgressState): Partial<Record<WorkKind, number>> {
   const sums: Partial<Record<WorkKind, { seconds: number; work: number }>> = {};
   const macsOf = new Map(plan.phases.map((p) => [`${p.net}|${p.kind}`, p.macs]));
-  for (const [id, m] of Object.entries(progress.measured)) {
+  for (const id of Object.keys(progress.measured)) {
+    const m = measuredOf(progress, id);
     const kind = id.slice(id.lastIndexOf('|') + 1) as WorkKind;
     const macs = macsOf.get(id) ?? 0;
     if (m.units <= 0 || macs <= 0) continue;
@@ -164,8 +195,8 @@ function perMac(plan: WorkPlan, progress: WorkProgressState): Partial<Record<Wor
 
 /** Seconds per unit of a phase, or null when nothing measured so far can stand in for it. */
 function rateOf(phase: PlannedPhase, progress: WorkProgressState, mac: Partial<Record<WorkKind, number>>): number | null {
-  const own = progress.measured[`${phase.net}|${phase.kind}`];
-  if (own && own.units > 0 && own.seconds > 0 && own.units >= 0.05 * phase.units) return own.seconds / own.units;
+  const own = measuredOf(progress, `${phase.net}|${phase.kind}`);
+  if (own.units > 0 && own.seconds > 0 && own.units >= 0.05 * phase.units) return own.seconds / own.units;
   if (phase.kind === 'ranking') return mac.ranking !== undefined ? mac.ranking * phase.macs : 0;
   const forward = mac.evaluating ?? mac.scoring;
   const ratio = mac.training !== undefined && forward !== undefined ? mac.training / forward : TRAIN_VS_FORWARD;
