@@ -13,6 +13,7 @@
  * false` keeps the functions' names readable.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { longTasks, type TraceEvent } from '../src/cli/longTaskTrace.ts';
 import { NO_BUILD, openBuiltApp } from '../src/cli/headless.ts';
 
@@ -37,22 +38,40 @@ interface Args {
 }
 
 function parse(argv: string[]): Args {
-  const out: Args = { link: 'v=1&seed=0', timeoutMin: 30, port: 4180, traceSeconds: 60 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => argv[++i] ?? usage(`${a} needs a value`);
-    if (a === '--screenshot') out.screenshot = value();
-    else if (a === '--trace') out.trace = value();
-    else if (a === '--trace-seconds') out.traceSeconds = Number(value());
-    else if (a === '--timeout-min') out.timeoutMin = Number(value());
-    else if (a === '--port') out.port = Number(value());
-    else if (a.startsWith('--')) usage(`unknown option ${a}`);
-    else out.link = a.replace(/^.*\?/, '');
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
   }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) usage(`one link at most (got ${positionals.length})`);
+  const out: Args = {
+    link: (positionals[0] ?? 'v=1&seed=0').replace(/^.*\?/, ''),
+    timeoutMin: Number(values['timeout-min']),
+    port: Number(values.port),
+    traceSeconds: Number(values['trace-seconds']),
+    ...(values.screenshot !== undefined ? { screenshot: values.screenshot } : {}),
+    ...(values.trace !== undefined ? { trace: values.trace } : {}),
+  };
   if (!(out.timeoutMin > 0)) usage('--timeout-min must be a positive number');
   if (!(out.traceSeconds > 0)) usage('--trace-seconds must be a positive number');
   if (!Number.isInteger(out.port) || out.port < 1 || out.port > 65535) usage('--port must be a port number');
   return out;
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      screenshot: { type: 'string' },
+      trace: { type: 'string' },
+      'trace-seconds': { type: 'string', default: '60' },
+      'timeout-min': { type: 'string', default: '30' },
+      port: { type: 'string', default: '4180' },
+    },
+  });
 }
 
 const args = parse(process.argv.slice(2));
