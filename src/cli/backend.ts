@@ -21,6 +21,8 @@ import * as path from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { Worker } from 'node:worker_threads';
+import { useKernelThreads } from '../core/kernels/kernelThreads.ts';
 import { registerWasmTrainingKernels } from '../core/kernels/register.ts';
 import { startNodeWebGpu } from './webgpuNode.ts';
 
@@ -136,6 +138,13 @@ async function initWasm(threads: number): Promise<{ ok: boolean; note: string }>
   return { ok, note: threads > 1 ? `; ${threads} threads failed, single-threaded` : '' };
 }
 
+/** A helper thread for our own kernels (kernelThreads.ts); unref'd, since it sleeps between calls and must not keep Node running. */
+function spawnHelper(source: string): Worker {
+  const worker = new Worker(source, { eval: true });
+  worker.unref();
+  return worker;
+}
+
 export async function selectBackend(forced?: BackendRequest, options: SelectOptions = {}): Promise<BackendChoice> {
   registerWasmTrainingKernels();
   const notes: string[] = [];
@@ -150,6 +159,7 @@ export async function selectBackend(forced?: BackendRequest, options: SelectOpti
     const { ok, note } = await initWasm(threads);
     if (ok) {
       const actual = tfWasm.getThreadsCount();
+      useKernelThreads({ threads: actual, spawn: spawnHelper });
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
       const why = options.threads === undefined && process.env.PRUNEFUSE_WASM_THREADS === undefined ? ` (${coreCount()} cores, load ${os.loadavg()[0]?.toFixed(1)})` : '';
       notes.push(`${forced === 'wasm' ? 'forced' : 'fastest trainable backend in Node'}: XNNPACK with training kernels, ${simd}, ${actual} thread${actual === 1 ? '' : 's'}${why}${note}`);

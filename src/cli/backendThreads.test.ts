@@ -1,6 +1,9 @@
 // The threaded wasm build in Node (its own test file: a process starts the wasm backend only once).
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { conv2dBackpropFilterConfig, type FilterGradForm } from '../core/kernels/conv2dBackpropFilter.ts';
+import { directFilterGradThreads } from '../core/kernels/filterGradDirect.ts';
+import { Rng } from '../core/rng.ts';
 import { selectBackend } from './backend.ts';
 
 afterAll(async () => {
@@ -22,5 +25,44 @@ describe('selectBackend with threads (Node)', () => {
     let err = 0;
     for (let i = 0; i < want.length; i++) err = Math.max(err, Math.abs(got[i]! - want[i]!));
     expect(err).toBeLessThan(1e-4);
+  });
+});
+
+/** Layer shapes big enough to be shared with the helper threads (uneven shares too), and one that is not. */
+const SPLIT_CASES = [
+  { n: 8, h: 16, w: 16, ci: 16, co: 16, s: 1 },
+  { n: 16, h: 16, w: 16, ci: 16, co: 32, s: 2 },
+  { n: 16, h: 8, w: 8, ci: 32, co: 64, s: 1 },
+  { n: 20, h: 16, w: 16, ci: 12, co: 8, s: 1 },
+  { n: 40, h: 16, w: 16, ci: 6, co: 8, s: 1 },
+];
+const UNSPLIT = { n: 1, h: 8, w: 8, ci: 6, co: 8, s: 1 };
+
+function filterGrad(c: typeof UNSPLIT, form: FilterGradForm): Float32Array {
+  const rng = new Rng(c.n * 100 + c.ci, 'split-filter-grad');
+  const ho = Math.ceil(c.h / c.s);
+  const x = tf.tensor4d(Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng.float() - 0.5), [c.n, c.h, c.w, c.ci]);
+  const dy = tf.tensor4d(Float32Array.from({ length: c.n * ho * ho * c.co }, () => rng.float() - 0.5), [c.n, ho, ho, c.co]);
+  const backend = tf.engine().backend;
+  const before = backend.numDataIds();
+  const attrs = { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: [3, 3, c.ci, c.co] };
+  const info = conv2dBackpropFilterConfig('wasm', form).kernelFunc({ inputs: { x, dy }, backend, attrs } as never) as tf.TensorInfo;
+  expect(backend.numDataIds(), 'the kernel frees its scratch').toBe(before + 1);
+  const values = backend.readSync(info.dataId) as Float32Array;
+  backend.disposeData(info.dataId);
+  tf.dispose([x, dy]);
+  return values;
+}
+
+describe('the direct filter gradient on helper threads (Node, 2 threads)', () => {
+  it('shares big calls with its helper and gives the one-thread GEMM form\'s bits', async () => {
+    await selectBackend(undefined, { threads: 2 });
+    filterGrad(UNSPLIT, 'direct');
+    const threads = directFilterGradThreads(tf.engine().backend);
+    expect(threads, 'helper threads on the threaded heap').toBeDefined();
+    await expect.poll(() => threads!.ready, { timeout: 10_000 }).toBe(true);
+    const calls = threads!.calls;
+    for (const c of [...SPLIT_CASES, UNSPLIT]) expect(filterGrad(c, 'direct'), JSON.stringify(c)).toEqual(filterGrad(c, 'gemm'));
+    expect(threads!.calls - calls, 'calls shared with the helper').toBe(SPLIT_CASES.length);
   });
 });

@@ -10,13 +10,17 @@ function instantiate(base64: string, memory: WebAssembly.Memory): FilterGrad {
   return instance.exports.filterGrad as FilterGrad;
 }
 
-/** x [2, 5, 6, 3] and dy [2, 3, 3, 8] at bytes 0 and 1024 * 4, dW [3, 3, 3, 8] at 2048 * 4; stride 2, 'same'. */
-function run(base64: string, memory: WebAssembly.Memory): Float32Array {
+/**
+ * x [2, 5, 6, 3] and dy [2, 3, 3, 8] at bytes 0 and 1024 * 4, dW [3, 3, 3, 8] at 2048 * 4; stride 2, 'same';
+ * in calls over the input channels `shares` (c0, c1 pairs).
+ */
+function run(base64: string, memory: WebAssembly.Memory, shares: Array<[number, number]> = [[0, 3]]): Float32Array {
   const heap = new Float32Array(memory.buffer, 0, 4096);
   const rng = new Rng(3, 'filter-grad-direct');
   for (let i = 0; i < 2048; i++) heap[i] = rng.float() - 0.5;
   heap.fill(0, 2048);
-  instantiate(base64, memory)(0, 4096, 8192, 2, 5, 6, 3, 3, 3, 8, 3, 3, 2, 1, 0);
+  const kernel = instantiate(base64, memory);
+  for (const [c0, c1] of shares) kernel(0, 4096, 8192, 2, 5, 6, 3, 3, 3, 8, 3, 3, 2, 1, 0, c0, c1);
   return heap.slice(2048, 2048 + 3 * 3 * 3 * 8);
 }
 
@@ -50,5 +54,13 @@ describe('the direct filter-gradient wasm module', () => {
     expect(plain).toEqual(expected);
     const shared = run(FILTER_GRAD_DIRECT_WASM_SHARED, new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true }));
     expect(shared).toEqual(expected);
+  });
+
+  it('computes input channels c0 .. c1 - 1 only, so that threads can share a call', () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const whole = run(FILTER_GRAD_DIRECT_WASM, memory);
+    expect(run(FILTER_GRAD_DIRECT_WASM, memory, [[2, 3], [0, 2]])).toEqual(whole);
+    const first = run(FILTER_GRAD_DIRECT_WASM, memory, [[0, 1]]);
+    for (let k = 0; k < first.length; k++) expect(first[k]).toBe(k % 24 < 8 ? whole[k] : 0);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
  * (source: filterGradDirectWat.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
- * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. It runs on the
- * calling thread only (tfjs's thread pool is out of reach), where XNNPACK spreads the GEMMs over its pool;
- * against them on 2 threads it was 0.98x (the 64 -> 64 layers) to 2.1x. Same bits as the GEMM form
- * (see filterGradDirectWat.ts), so the choice between them changes no result.
+ * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. tfjs's thread pool
+ * is out of reach, so in the threaded build, where the host lends them (the Node runner), helper threads
+ * of our own (kernelThreads.ts) take shares of a call's input channels; else it runs on the calling thread. Same bits as the GEMM form (see
+ * filterGradDirectWat.ts), on any number of threads, so neither choice changes a result.
  *
  * Needs: the module's memory (wasmMemory.ts), an output channel count divisible by 4 and one stride for
  * both dimensions; `directFilterGradFits` says whether a call qualifies.
@@ -12,12 +12,22 @@
 import type { backend_util, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
 import { FILTER_GRAD_DIRECT_WASM, FILTER_GRAD_DIRECT_WASM_SHARED } from './filterGradDirectBinary.ts';
 import type { KernelScope } from './kernelScope.ts';
+import { kernelThreadHost, KernelThreads } from './kernelThreads.ts';
 import { heapF32, heapMemory, heapOffset, type HeapMemory } from './wasmMemory.ts';
 
-type FilterGradExport = (
-  x: number, dy: number, out: number, n: number, h: number, w: number, ci: number,
-  ho: number, wo: number, co: number, kh: number, kw: number, s: number, pt: number, pl: number,
-) => void;
+/** The export's arguments: x, dy, out, n, h, w, ci, ho, wo, co, kh, kw, s, pt, pl, then input channels c0, c1. */
+type FilterGradExport = (...args: number[]) => void;
+
+interface DirectKernel {
+  filterGrad: FilterGradExport;
+  /** Helper threads, in tfjs-wasm's threaded build when the host lends them (kernelThreads.ts). */
+  threads: KernelThreads | undefined;
+}
+
+/** Below this many multiply-adds, or with 4 input channels or fewer (one share), a call stays on one thread. */
+const MIN_SPLIT_MACS = 1 << 22;
+/** Bytes of a cache line: each share's output buffer starts on one. */
+const LINE = 64;
 
 /** The WebAssembly API and atob, typed here because core compiles without the DOM's lib (Node and workers have both). */
 interface WasmApi {
@@ -25,7 +35,7 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: { filterGrad: FilterGradExport } };
 }
 
-const instances = new WeakMap<HeapMemory, FilterGradExport>();
+const instances = new WeakMap<HeapMemory, DirectKernel>();
 
 const host = globalThis as unknown as { WebAssembly: WasmApi; atob(base64: string): string };
 
@@ -34,16 +44,24 @@ function decode(base64: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
-/** The kernel, instantiated once per heap (the binary must match the memory: shared or not). */
-function instanceFor(memory: HeapMemory): FilterGradExport {
-  let f = instances.get(memory);
-  if (!f) {
+/** The kernel, instantiated once per heap (the binary must match the memory: shared or not), with its helpers. */
+function kernelFor(memory: HeapMemory): DirectKernel {
+  let k = instances.get(memory);
+  if (!k) {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const module = new host.WebAssembly.Module(decode(shared ? FILTER_GRAD_DIRECT_WASM_SHARED : FILTER_GRAD_DIRECT_WASM));
-    f = new host.WebAssembly.Instance(module, { env: { memory } }).exports.filterGrad;
-    instances.set(memory, f);
+    const filterGrad = new host.WebAssembly.Instance(module, { env: { memory } }).exports.filterGrad;
+    const threadHost = kernelThreadHost();
+    k = { filterGrad, threads: shared && threadHost ? KernelThreads.start(threadHost, memory, module, 'filterGrad', filterGrad) : undefined };
+    instances.set(memory, k);
   }
-  return f;
+  return k;
+}
+
+/** The direct kernel's helper threads on this backend's heap, once the kernel has run there (for tests). */
+export function directFilterGradThreads(backend: KernelBackend): KernelThreads | undefined {
+  const memory = heapMemory(backend);
+  return memory ? instances.get(memory)?.threads : undefined;
 }
 
 /** The shapes the kernel handles: output channels in fours, one stride, no dilation, a non-empty output. */
@@ -56,6 +74,28 @@ export function directFilterGradFits(backend: KernelBackend, info: backend_util.
   return shapeFits(info) && heapMemory(backend) !== undefined;
 }
 
+/**
+ * dW into `out` by this thread and the helpers: each share (4k whole input channels of every tap) sums into
+ * its own line-aligned copy of dW, whose rows are then gathered (kernelThreads.ts says why not one buffer).
+ */
+function sumShared(s: KernelScope, memory: HeapMemory, threads: KernelThreads, args: number[], out: TensorInfo, taps: number): void {
+  const [ci, co] = [args[6]!, args[9]!];
+  const size = taps * ci * co;
+  const chunk = 4 * Math.ceil(ci / 4 / (threads.helpers + 1));
+  const shares = Math.ceil(ci / chunk);
+  const bufferBytes = Math.ceil((size * 4) / LINE) * LINE;
+  const scratch = s.alloc([(shares * bufferBytes + LINE) / 4]);
+  const first = Math.ceil(heapOffset(s.backend, scratch) / LINE) * LINE;
+  new Float32Array(memory.buffer, first, (shares * bufferBytes) / 4).fill(0);
+  threads.run([...args.slice(0, 2), first, ...args.slice(3)], chunk, bufferBytes);
+  const result = heapF32(s.backend, out);
+  for (let k = 0; k < shares; k++) {
+    const share = new Float32Array(memory.buffer, first + k * bufferBytes, size);
+    const [from, to] = [k * chunk * co, Math.min(ci, (k + 1) * chunk) * co];
+    for (let t = 0; t < taps; t++) result.set(share.subarray(t * ci * co + from, t * ci * co + to), t * ci * co + from);
+  }
+}
+
 export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: stride } = info;
@@ -63,9 +103,16 @@ export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, 
   if (!memory || !shapeFits(info)) {
     throw new Error(`filterGradDirect: ${memory ? `no direct form for ${co} output channels and strides ${stride}, ${info.strideWidth}` : 'the wasm heap is not reachable'}`);
   }
-  const kernel = instanceFor(memory);
+  const kernel = kernelFor(memory);
   const out = s.alloc([kh, kw, ci, co]);
-  heapF32(s.backend, out).fill(0);
-  kernel(heapOffset(s.backend, x), heapOffset(s.backend, dy), heapOffset(s.backend, out), n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left);
+  const args = [heapOffset(s.backend, x), heapOffset(s.backend, dy), 0, n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
+  const threads = kernel.threads;
+  if (threads?.ready && ci > 4 && n * ho * wo * ci * co * kh * kw >= MIN_SPLIT_MACS) {
+    sumShared(s, memory, threads, args, out, kh * kw);
+  } else {
+    heapF32(s.backend, out).fill(0);
+    args[2] = heapOffset(s.backend, out);
+    kernel.filterGrad(...args, 0, ci);
+  }
   return out;
 }

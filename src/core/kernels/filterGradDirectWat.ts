@@ -73,7 +73,7 @@ function rowBlock(rows: number): string {
   const [wide, narrow] = CO_TILES;
   return `
     (block $rows${rows}_done (loop $rows${rows}
-      (br_if $rows${rows}_done (i32.gt_u ${add(get('c'), lit(rows))} ${get('ci')}))
+      (br_if $rows${rows}_done (i32.gt_u ${add(get('c'), lit(rows))} ${get('c1')}))
       (local.set $o ${lit(0)})
       (block $wide_done (loop $wide
         (br_if $wide_done (i32.gt_u ${add(get('o'), lit(wide))} ${get('co')}))
@@ -85,17 +85,23 @@ function rowBlock(rows: number): string {
       (br $rows${rows})))`;
 }
 
-/** $row: one run of `count` pixels (x from `x`, stride `xs`; dy from `dy`) into one tap's [ci, co] block at `out`. */
+/**
+ * $row: one run of `count` pixels (x from `x`, stride `xs`; dy from `dy`) into input channels c0 .. c1 - 1
+ * of one tap's [ci, co] block at `out`.
+ */
 function rowKernel(): string {
-  return `(func $row ${params(['x', 'dy', 'out', 'count', 'xs', 'ci', 'co'])}
+  return `(func $row ${params(['x', 'dy', 'out', 'count', 'xs', 'co', 'c0', 'c1'])}
     (local $c i32) (local $o i32) (local $ds i32)
     (local.set $ds ${mul(get('co'), lit(4))})
-    (local.set $c ${lit(0)})${CI_TILES.map(rowBlock).join('')})`;
+    (local.set $c ${get('c0')})${CI_TILES.map(rowBlock).join('')})`;
 }
 
-/** The export: loops over images, output rows and taps, and finds each run's valid columns. */
+/**
+ * The export: loops over images, output rows and taps, and finds each run's valid columns. It computes the
+ * input channels c0 .. c1 - 1 of dW, so that threads can share a call (each output is summed by one).
+ */
 function filterGradKernel(): string {
-  const args = ['x', 'dy', 'out', 'n', 'h', 'w', 'ci', 'ho', 'wo', 'co', 'kh', 'kw', 's', 'pt', 'pl'];
+  const args = ['x', 'dy', 'out', 'n', 'h', 'w', 'ci', 'ho', 'wo', 'co', 'kh', 'kw', 's', 'pt', 'pl', 'c0', 'c1'];
   const xPixel = add(mul(add(mul(get('nn'), get('h')), get('y')), get('w')), add(mul(get('s'), get('j0')), `(i32.sub ${get('b')} ${get('pl')})`));
   const dyPixel = add(mul(add(mul(get('nn'), get('ho')), get('i')), get('wo')), get('j0'));
   const tap = mul(add(mul(get('a'), get('kw')), get('b')), mul(get('ci'), get('co')));
@@ -124,7 +130,7 @@ function filterGradKernel(): string {
                     ${add(get('x'), mul(mul(xPixel, get('ci')), lit(4)))}
                     ${add(get('dy'), mul(mul(dyPixel, get('co')), lit(4)))}
                     ${add(get('out'), mul(tap, lit(4)))}
-                    (i32.sub ${get('j1')} ${add(get('j0'), lit(-1))}) ${get('xs')} ${get('ci')} ${get('co')})))))
+                    (i32.sub ${get('j1')} ${add(get('j0'), lit(-1))}) ${get('xs')} ${get('co')} ${get('c0')} ${get('c1')})))))
               (local.set $b ${add(get('b'), lit(1))})
               (br_if $tapCol (i32.lt_s ${get('b')} ${get('kw')})))))
           (local.set $a ${add(get('a'), lit(1))})

@@ -1,0 +1,139 @@
+/**
+ * Helper threads for the direct filter gradient (filterGradDirect.ts), which tfjs's own thread pool cannot
+ * run: in tfjs-wasm's threaded build, workers of our own instantiate the kernel's module on the same shared
+ * heap and take chunks of a call's input channels, as the calling thread does, until none are left. Each
+ * output element is summed by one thread in the same order, so the bits do not depend on who took what.
+ *
+ * The host starts the workers (useKernelThreads), so this module needs neither DOM nor Node; the helper's
+ * source runs in a Node worker thread or a browser worker alike. The Node runner lends them (src/cli/
+ * backend.ts); the lab's browser worker does not, having measured slower with them (workers/backend.ts).
+ * Without a host, or until the helpers have started, the kernel runs on the calling thread alone.
+ *
+ * Chunks are handed out by tickets: one 64-bit word holds the call's chunk count and the next chunk's
+ * index, so one atomic add both claims a chunk and says whether any was left; a helper that comes late
+ * claims nothing, or a chunk of the call then current, never one of a finished call. The calling thread publishes a call (arguments, then the word), wakes the
+ * helpers, works through chunks itself, and waits until every chunk is finished; a helper woken late finds
+ * none left and sleeps again. Each chunk writes to its own output buffer, `outStride` bytes after the
+ * previous one's (filterGradDirect.ts gathers their rows): two cores writing the interleaved rows of one
+ * buffer, even on separate cache lines, made a split call slower than one thread alone.
+ */
+
+/** What the host provides: a way to start a worker from JavaScript source, sent one message. */
+export interface KernelThreadHost {
+  /** Threads in all, the calling one included (tfjs-wasm's thread count). */
+  threads: number;
+  spawn(source: string): { postMessage(message: unknown): void };
+}
+
+let currentHost: KernelThreadHost | undefined;
+
+/** Sets (or, with undefined, clears) the host; threads start with the next kernel instance. */
+export function useKernelThreads(host: KernelThreadHost | undefined): void {
+  currentHost = host && host.threads > 1 ? host : undefined;
+}
+
+export function kernelThreadHost(): KernelThreadHost | undefined {
+  return currentHost;
+}
+
+/**
+ * The control block: the ticket word (BigInt64 slot 0: chunk count << 32 | next index), then Int32 slots.
+ * LAYOUT goes to takeChunks as an argument, since the helpers' copy of it cannot see this module.
+ */
+const LAYOUT = { finished: 3, chunk: 5, args: 6, argCount: 15, outStride: 21 } as const;
+const WAKE = 2;
+const READY = 4;
+const CONTROL_INTS = LAYOUT.outStride + 1;
+/** How long the calling thread waits for a helper's chunk before it gives up on the call (a helper that died). */
+const HELPER_TIMEOUT_MS = 30_000;
+
+type ChunkKernel = (...args: number[]) => void;
+
+/**
+ * Works through the current call's chunks: the kernel's arguments plus input channels c0, c1. It runs on
+ * the calling thread and, stringified into their source, in the helpers: it may use nothing but its
+ * arguments and globals.
+ */
+function takeChunks(words: BigInt64Array, ints: Int32Array, kernel: ChunkKernel, layout: typeof LAYOUT): void {
+  for (;;) {
+    const ticket = Atomics.add(words, 0, 1n);
+    const index = Number(ticket & 0xffffffffn);
+    if (index >= Number(ticket >> 32n)) return;
+    const args = Array.from(ints.subarray(layout.args, layout.args + layout.argCount));
+    const chunk = ints[layout.chunk]!;
+    args[2] = args[2]! + index * ints[layout.outStride]!;
+    kernel(...args, index * chunk, Math.min(args[6]!, (index + 1) * chunk));
+    Atomics.add(ints, layout.finished, 1);
+    Atomics.notify(ints, layout.finished);
+  }
+}
+
+/** A helper's whole program: instantiate the kernel, say so, then sleep until woken and take chunks. */
+const HELPER_SOURCE = `
+const takeChunks = ${takeChunks.toString()};
+const layout = ${JSON.stringify(LAYOUT)};
+const start = ({ module, memory, control, exportName }) => {
+  const words = new BigInt64Array(control);
+  const ints = new Int32Array(control);
+  const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports[exportName];
+  Atomics.add(ints, ${READY}, 1);
+  for (;;) {
+    const wake = Atomics.load(ints, ${WAKE});
+    takeChunks(words, ints, kernel, layout);
+    Atomics.wait(ints, ${WAKE}, wake);
+  }
+};
+if (typeof require === 'function') require('node:worker_threads').parentPort.once('message', start);
+else self.onmessage = (event) => start(event.data);
+`;
+
+export class KernelThreads {
+  private readonly words: BigInt64Array;
+  private readonly ints: Int32Array;
+  /** Calls shared with the helpers so far. */
+  calls = 0;
+
+  private constructor(
+    private readonly kernel: ChunkKernel,
+    readonly helpers: number,
+  ) {
+    const control = new SharedArrayBuffer(CONTROL_INTS * 4);
+    this.words = new BigInt64Array(control);
+    this.ints = new Int32Array(control);
+  }
+
+  /** Starts threads - 1 helpers on `memory` (shared) for the export `exportName` of `module`. */
+  static start(host: KernelThreadHost, memory: object, module: object, exportName: string, kernel: ChunkKernel): KernelThreads {
+    const pool = new KernelThreads(kernel, host.threads - 1);
+    for (let i = 0; i < pool.helpers; i++) host.spawn(HELPER_SOURCE).postMessage({ module, memory, control: pool.ints.buffer, exportName });
+    return pool;
+  }
+
+  /** True once every helper has instantiated the kernel (until then calls run on one thread). */
+  get ready(): boolean {
+    return Atomics.load(this.ints, READY) === this.helpers;
+  }
+
+  /**
+   * Runs the kernel with `args` (its first 15 arguments; args[6] is the input channel count) over input
+   * channels in chunks of `chunk`, on this thread and the helpers; returns when every chunk is done.
+   */
+  run(args: readonly number[], chunk: number, outStride: number): void {
+    const count = Math.ceil(args[6]! / chunk);
+    if (args.length !== LAYOUT.argCount || !(count >= 1)) throw new Error(`KernelThreads: ${args.length} arguments, ${count} chunks`);
+    this.calls++;
+    this.ints.set(args, LAYOUT.args);
+    this.ints[LAYOUT.chunk] = chunk;
+    this.ints[LAYOUT.outStride] = outStride;
+    Atomics.store(this.ints, LAYOUT.finished, 0);
+    Atomics.store(this.words, 0, BigInt(count) << 32n);
+    Atomics.add(this.ints, WAKE, 1);
+    Atomics.notify(this.ints, WAKE);
+    takeChunks(this.words, this.ints, this.kernel, LAYOUT);
+    const deadline = Date.now() + HELPER_TIMEOUT_MS;
+    for (let done = Atomics.load(this.ints, LAYOUT.finished); done < count; done = Atomics.load(this.ints, LAYOUT.finished)) {
+      if (Date.now() > deadline) throw new Error(`a kernel helper thread did not finish its share within ${HELPER_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(this.ints, LAYOUT.finished, done, 100);
+    }
+  }
+}
