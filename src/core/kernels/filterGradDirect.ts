@@ -2,8 +2,8 @@
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
  * (source: filterGradDirectWat.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
  * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. tfjs's thread pool
- * is out of reach, so in the threaded build, where the host lends them (the Node runner), helper threads
- * of our own (kernelThreads.ts) take shares of a call's input channels; else it runs on the calling thread. Same bits as the GEMM form (see
+ * is out of reach, so in the threaded build helper threads of our own (kernelThreads.ts) take shares of a
+ * call's input channels; without them (single-threaded builds) it runs on the calling thread. Same bits as the GEMM form (see
  * filterGradDirectWat.ts), on any number of threads, so neither choice changes a result.
  *
  * Needs: the module's memory (wasmMemory.ts), an output channel count divisible by 4 and one stride for
@@ -24,7 +24,7 @@ interface DirectKernel {
   threads: KernelThreads | undefined;
 }
 
-/** Below this many multiply-adds, or with 4 input channels or fewer (one share), a call stays on one thread. */
+/** Below this many multiply-adds, or with 4 input channels or fewer (one chunk), a call stays on one thread. */
 const MIN_SPLIT_MACS = 1 << 22;
 /** Bytes of a cache line: each share's output buffer starts on one. */
 const LINE = 64;
@@ -75,21 +75,21 @@ export function directFilterGradFits(backend: KernelBackend, info: backend_util.
 }
 
 /**
- * dW into `out` by this thread and the helpers: each share (4k whole input channels of every tap) sums into
+ * dW into `out` by this thread and the helpers: each chunk (4k whole input channels of every tap) sums into
  * its own line-aligned copy of dW, whose rows are then gathered (kernelThreads.ts says why not one buffer).
  */
 function sumShared(s: KernelScope, memory: HeapMemory, threads: KernelThreads, args: number[], out: TensorInfo, taps: number): void {
   const [ci, co] = [args[6]!, args[9]!];
   const size = taps * ci * co;
-  const chunk = 4 * Math.ceil(ci / 4 / (threads.helpers + 1));
-  const shares = Math.ceil(ci / chunk);
+  const chunk = 4 * Math.ceil(ci / 4 / (threads.chunksPerThread * (threads.helpers + 1)));
+  const chunks = Math.ceil(ci / chunk);
   const bufferBytes = Math.ceil((size * 4) / LINE) * LINE;
-  const scratch = s.alloc([(shares * bufferBytes + LINE) / 4]);
+  const scratch = s.alloc([(chunks * bufferBytes + LINE) / 4]);
   const first = Math.ceil(heapOffset(s.backend, scratch) / LINE) * LINE;
-  new Float32Array(memory.buffer, first, (shares * bufferBytes) / 4).fill(0);
+  new Float32Array(memory.buffer, first, (chunks * bufferBytes) / 4).fill(0);
   threads.run([...args.slice(0, 2), first, ...args.slice(3)], chunk, bufferBytes);
   const result = heapF32(s.backend, out);
-  for (let k = 0; k < shares; k++) {
+  for (let k = 0; k < chunks; k++) {
     const share = new Float32Array(memory.buffer, first + k * bufferBytes, size);
     const [from, to] = [k * chunk * co, Math.min(ci, (k + 1) * chunk) * co];
     for (let t = 0; t < taps; t++) result.set(share.subarray(t * ci * co + from, t * ci * co + to), t * ci * co + from);

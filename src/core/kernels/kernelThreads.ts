@@ -5,8 +5,7 @@
  * output element is summed by one thread in the same order, so the bits do not depend on who took what.
  *
  * The host starts the workers (useKernelThreads), so this module needs neither DOM nor Node; the helper's
- * source runs in a Node worker thread or a browser worker alike. The Node runner lends them (src/cli/
- * backend.ts); the lab's browser worker does not, having measured slower with them (workers/backend.ts).
+ * source runs in a Node worker thread (src/cli/backend.ts) or a browser worker (workers/backend.ts) alike.
  * Without a host, or until the helpers have started, the kernel runs on the calling thread alone.
  *
  * Chunks are handed out by tickets: one 64-bit word holds the call's chunk count and the next chunk's
@@ -22,6 +21,11 @@
 export interface KernelThreadHost {
   /** Threads in all, the calling one included (tfjs-wasm's thread count). */
   threads: number;
+  /**
+   * Chunks a call is cut into per thread: more let the others take over from a helper that comes late
+   * (the host's other threads busy), fewer cost less (each chunk reads the call's whole input gradient).
+   */
+  chunksPerThread: number;
   spawn(source: string): { postMessage(message: unknown): void };
 }
 
@@ -96,6 +100,7 @@ export class KernelThreads {
   private constructor(
     private readonly kernel: ChunkKernel,
     readonly helpers: number,
+    readonly chunksPerThread: number,
   ) {
     const control = new SharedArrayBuffer(CONTROL_INTS * 4);
     this.words = new BigInt64Array(control);
@@ -104,7 +109,7 @@ export class KernelThreads {
 
   /** Starts threads - 1 helpers on `memory` (shared) for the export `exportName` of `module`. */
   static start(host: KernelThreadHost, memory: object, module: object, exportName: string, kernel: ChunkKernel): KernelThreads {
-    const pool = new KernelThreads(kernel, host.threads - 1);
+    const pool = new KernelThreads(kernel, host.threads - 1, Math.max(1, Math.floor(host.chunksPerThread)));
     for (let i = 0; i < pool.helpers; i++) host.spawn(HELPER_SOURCE).postMessage({ module, memory, control: pool.ints.buffer, exportName });
     return pool;
   }
