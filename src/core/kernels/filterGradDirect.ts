@@ -2,9 +2,9 @@
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
  * (source: filterGradDirectWat.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
  * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. tfjs's thread pool
- * is out of reach, so in the threaded build helper threads of our own (kernelThreads.ts) take shares of a
- * call's input channels; without them (single-threaded builds) it runs on the calling thread. Same bits as the GEMM form (see
- * filterGradDirectWat.ts), on any number of threads, so neither choice changes a result.
+ * is out of reach, so in the threaded build helper threads of our own (kernelThreads.ts) take chunks of a
+ * call's input channels; without them (single-threaded builds) it runs on the calling thread. Same bits
+ * as the GEMM form (see filterGradDirectWat.ts) on any number of threads, so no choice changes a result.
  *
  * Needs: the module's memory (wasmMemory.ts), an output channel count divisible by 4 and one stride for
  * both dimensions; `directFilterGradFits` says whether a call qualifies.
@@ -26,7 +26,7 @@ interface DirectKernel {
 
 /** Below this many multiply-adds, or with 4 input channels or fewer (one chunk), a call stays on one thread. */
 const MIN_SPLIT_MACS = 1 << 22;
-/** Bytes of a cache line: each share's output buffer starts on one. */
+/** Bytes of a cache line: each chunk's output buffer starts on one. */
 const LINE = 64;
 
 /** The WebAssembly API and atob, typed here because core compiles without the DOM's lib (Node and workers have both). */
@@ -90,9 +90,9 @@ function sumShared(s: KernelScope, memory: HeapMemory, threads: KernelThreads, a
   threads.run([...args.slice(0, 2), first, ...args.slice(3)], chunk, bufferBytes);
   const result = heapF32(s.backend, out);
   for (let k = 0; k < chunks; k++) {
-    const share = new Float32Array(memory.buffer, first + k * bufferBytes, size);
+    const own = new Float32Array(memory.buffer, first + k * bufferBytes, size);
     const [from, to] = [k * chunk * co, Math.min(ci, (k + 1) * chunk) * co];
-    for (let t = 0; t < taps; t++) result.set(share.subarray(t * ci * co + from, t * ci * co + to), t * ci * co + from);
+    for (let t = 0; t < taps; t++) result.set(own.subarray(t * ci * co + from, t * ci * co + to), t * ci * co + from);
   }
 }
 

@@ -10,9 +10,9 @@
  *
  * Chunks are handed out by tickets: one 64-bit word holds the call's chunk count and the next chunk's
  * index, so one atomic add both claims a chunk and says whether any was left; a helper that comes late
- * claims nothing, or a chunk of the call then current, never one of a finished call. The calling thread publishes a call (arguments, then the word), wakes the
- * helpers, works through chunks itself, and waits until every chunk is finished; a helper woken late finds
- * none left and sleeps again. Each chunk writes to its own output buffer, `outStride` bytes after the
+ * claims nothing, or a chunk of the call then current, never one of a finished call. The calling thread
+ * publishes a call (arguments, then the word), wakes the helpers, works through chunks itself, and waits
+ * until every chunk is finished. Each chunk writes to its own output buffer, `outStride` bytes after the
  * previous one's (filterGradDirect.ts gathers their rows): two cores writing the interleaved rows of one
  * buffer, even on separate cache lines, made a split call slower than one thread alone.
  */
@@ -94,7 +94,7 @@ else self.onmessage = (event) => start(event.data);
 export class KernelThreads {
   private readonly words: BigInt64Array;
   private readonly ints: Int32Array;
-  /** Calls shared with the helpers so far. */
+  /** Calls shared with the helpers so far (for tests). */
   calls = 0;
 
   private constructor(
