@@ -67,9 +67,10 @@ async function tryWasm(): Promise<{ ok: boolean; note: string; threads?: number 
   if (!ok) return { ok, note: 'wasm failed to start' };
   const n = tfWasm.getThreadsCount();
   // The direct filter gradient's helper threads (kernelThreads.ts), workers from a Blob as tfjs makes its
-  // own. The default link in headless Chromium on a 2-core VM: 248-259 s without them; with one chunk per
-  // thread 265 s (a helper the page's drawing or tfjs's spinning pool thread holds up stalls the call), with
-  // two 228-234 s in three runs of four, 269 s in one (the calling thread takes over a late helper's chunk).
+  // own. The default link in headless Chromium on a 2-core VM: 248-264 s without them (four runs); with one
+  // chunk per thread 265 s (a helper held up by the page's drawing or tfjs's spinning pool thread stalls the
+  // call); with two, the calling thread takes over a late helper's chunk: 228-234 s in three runs of five,
+  // 256 and 269 s in the others.
   useKernelThreads(isolated ? { threads: n, chunksPerThread: 2, spawn: spawnHelper } : undefined);
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   const why = isolated ? '' : ' (page not cross-origin isolated)';
