@@ -7,13 +7,12 @@
  * between two progress events goes to the phase of the later one. A rate counts the network's latest
  * phase of that kind only (with the one before while the latest is young): a run's first seconds are
  * slower (the browser optimises WebAssembly as it runs), and a small first round would otherwise price
- * the large later ones at its cold speed. The first such stretch of a phase also holds its start-up
+ * the large later ones at its cold speed. The first stretch of each phase also holds its start-up
  * (building the network, fusing, the first step's kernel set-up), which is measured apart, as a cost per
- * phase, so that small early rounds do not inflate the per-image rates. A phase not
- * measured yet borrows the rate of the same kind on another network, scaled by multiply-accumulates, or,
- * for a kind not seen yet, the forward rate times the training/forward ratio measured in this run
- * (TRAIN_VS_FORWARD until both are measured). So the ETA covers evaluation and scoring as they are, and
- * does not jump when they come.
+ * phase, so that small early rounds do not inflate the per-image rates. A phase not measured yet borrows
+ * the rate of the same kind on another network, scaled by multiply-accumulates, or, for a kind not seen
+ * yet, the forward rate times the training/forward ratio measured in this run (TRAIN_VS_FORWARD until both
+ * are measured). So the ETA covers evaluation and scoring as they are, and does not jump when they come.
  */
 import type { RunEvent } from '../core/experiment/events.ts';
 import type { MetricId } from '../core/select/metricIds.ts';
@@ -57,7 +56,7 @@ interface PassCount {
 }
 
 /** How many of a network's latest phases of one kind its rate is measured over. */
-export const RECENT_PHASES = 2;
+const RECENT_PHASES = 2;
 
 /** Seconds and units measured within one phase. */
 export interface PhaseMeasure {
