@@ -9,12 +9,13 @@
  * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts). With --trace it
  * also records a performance trace of the run's first --trace-seconds (0.5-1 MB a second; load it in Chrome
  * DevTools' Performance panel) and prints what each main-thread task over 50 ms in it was made of: script (by
- * function), style and layout, paint, garbage collection (src/cli/longTaskTrace.ts). `npx vite build --minify
+ * function), style and layout, paint, garbage collection (src/cli/longTaskTrace.ts), with the time the
+ * thread ran on a core; and the longest such time of any task in the run. `npx vite build --minify
  * false` keeps the functions' names readable.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { longTasks, type TraceEvent } from '../src/cli/longTaskTrace.ts';
+import { longTasks, type LongTask, type TraceEvent } from '../src/cli/longTaskTrace.ts';
 import { NO_BUILD, openBuiltApp } from '../src/cli/headless.ts';
 
 const LONG_TASK_MS = 50;
@@ -125,11 +126,20 @@ try {
   if (trace && args.trace) {
     writeFileSync(args.trace, trace);
     const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
-    const tasks = longTasks(traceEvents, LONG_TASK_MS, RUN_MARK);
+    const all = longTasks(traceEvents, 0, RUN_MARK);
+    const tasks = all.filter((t) => t.durationMs > LONG_TASK_MS);
+    const cpu = (t: LongTask) => (t.cpuMs === null ? '' : ` (${t.cpuMs.toFixed(1)} ms on a core)`);
     console.log(`trace           ${args.trace} (the run, up to its first ${args.traceSeconds} s): ${tasks.length} main-thread task${tasks.length === 1 ? '' : 's'} over ${LONG_TASK_MS} ms`);
     for (const t of tasks) {
       const parts = t.parts.slice(0, 6).map((p) => `${p.what} ${p.ms.toFixed(1)}`).join(', ');
-      console.log(`  ${t.durationMs.toFixed(1)} ms at ${(t.startMs / 1000).toFixed(1)} s: ${parts}`);
+      console.log(`  ${t.durationMs.toFixed(1)} ms${cpu(t)} at ${(t.startMs / 1000).toFixed(1)} s: ${parts}`);
+    }
+    // Thread time: what the page's own work took, without the time its thread waited for a core.
+    const timed = all.filter((t) => t.cpuMs !== null);
+    if (timed.length > 0) {
+      const most = timed.reduce((a, b) => (b.cpuMs! > a.cpuMs! ? b : a));
+      const over = (ms: number) => timed.filter((t) => t.cpuMs! > ms).length;
+      console.log(`on a core       ${all.length} tasks; the longest ran ${most.cpuMs!.toFixed(1)} ms on a core (${most.durationMs.toFixed(1)} ms in all, at ${(most.startMs / 1000).toFixed(1)} s); over 50 ms on a core: ${over(50)}, over 35: ${over(35)}, over 20: ${over(20)}`);
     }
   }
 } finally {

@@ -32,6 +32,18 @@ describe('longTasks', () => {
       { what: '(the task itself)', ms: 1 },
     ]);
     expect(longTasks(events, 20).map((t) => t.durationMs)).toEqual([80, 30]);
+    expect(tasks[0]!.cpuMs).toBeNull();
+  });
+
+  it("gives a task's thread time where the trace records it: the rest of its time it waited for a core", () => {
+    const events: TraceEvent[] = [
+      { name: 'thread_name', ph: 'M', ts: 0, ...main, args: { name: 'CrRendererMain' } },
+      x('RunTask', 0, 60, { tdur: 12_500 }),
+      x('FunctionCall', 1, 55, { tdur: 11_000 }),
+      x('RunTask', 100, 5, { tdur: 4_000 }),
+    ];
+    expect(longTasks(events, 50).map((t) => [t.durationMs, t.cpuMs])).toEqual([[60, 12.5]]);
+    expect(longTasks(events, 0).map((t) => t.cpuMs)).toEqual([12.5, 4]);
   });
 
   it('keeps only the tasks after a console.timeStamp marker, timed from it', () => {

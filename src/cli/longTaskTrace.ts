@@ -5,6 +5,11 @@
  * duration less that of the events nested in it), summed by kind: `FunctionCall` (script, with the called
  * function's name and file), `UpdateLayoutTree` and `Layout`, `Paint`, `MajorGC` and `MinorGC`, and so on,
  * with `(the task itself)` for time inside no event. `measure:lab --trace` prints this for the run.
+ *
+ * Chromium also records each task's thread time (`tdur`: the time the thread was on a core), so a task's wall
+ * time can be split into the page's own work and the time its thread waited for a core (descheduled by the
+ * OS, or by the host of a virtual machine): a task can take 50 ms of wall time on a machine whose cores are
+ * busy with other threads while doing a few ms of work.
  */
 
 export interface TraceEvent {
@@ -13,6 +18,8 @@ export interface TraceEvent {
   /** Microseconds. */
   ts: number;
   dur?: number;
+  /** Thread time in microseconds: how long the thread ran (on a core) during the event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; message?: string } };
@@ -22,6 +29,8 @@ export interface LongTask {
   /** Milliseconds from the marker (or from the first task in the trace). */
   startMs: number;
   durationMs: number;
+  /** The time the task's thread ran (the rest of durationMs it waited for a core); null when not recorded. */
+  cpuMs: number | null;
   /** Self time per kind of work inside the task, largest first. */
   parts: Array<{ what: string; ms: number }>;
 }
@@ -88,6 +97,7 @@ export function longTasks(events: readonly TraceEvent[], minMs: number, marker?:
       out.push({
         startMs: (task.ts - origin) / 1000,
         durationMs: task.dur! / 1000,
+        cpuMs: task.tdur === undefined ? null : task.tdur / 1000,
         parts: [...self].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([what, ms]) => ({ what, ms })),
       });
     });
