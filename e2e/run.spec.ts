@@ -23,6 +23,28 @@ test('a tiny link runs on wasm: every chart has points and the table has numbers
   expect(await lab.progress().getAttribute('data-progress')).toBe('1.000');
 });
 
+test('a chart out of view waits while a run goes, draws when scrolled to, and is current when the run ends', async ({ page }) => {
+  const lab = new LabPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // SMALL with a larger budget: nine rounds, so the run is still going after the second.
+  await page.goto(`/?${SMALL.replace('budget=0.2', 'budget=0.5')}`);
+  const chart = lab.chart('costFlops');
+  // The plot's own numbers (PlotNumbers), one row per round drawn.
+  const drawnRows = chart.locator('details.plot-numbers tbody tr');
+  expect((await chart.boundingBox())!.y, 'the chart starts well below the screen').toBeGreaterThan(720 + 300);
+  await lab.start().click();
+  await expect.poll(async () => (await lab.state()).roundsDone, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await expect(lab.status()).toHaveAttribute('data-status', 'running');
+  await expect(drawnRows, 'held while out of view').toHaveCount(0);
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(() => drawnRows.count(), { message: 'drawn once in view', timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await expect(lab.status()).toHaveAttribute('data-status', 'running');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(lab.status()).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  // Out of view again, but the run has ended: all nine rounds are drawn.
+  await expect(drawnRows).toHaveCount(9);
+});
+
 test('the same link opened twice gives identical accuracies', async ({ page }) => {
   const lab = new LabPage(page);
   const runOnce = async () => {

@@ -8,7 +8,8 @@
  * - the tooltip mounts when the pointer first reaches the chart (useWhenPointed); points get no dots;
  * - axes get ticks and domains that keep their identity while their values are unchanged, so they are not
  *   re-registered on every update;
- * - the plot catches up in its own turn (useStaggered), one chart at a time.
+ * - the plot catches up in its own turn (useStaggered), one chart at a time, and not while it is scrolled
+ *   out of view during a run (useOffscreenHold).
  */
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
@@ -18,6 +19,7 @@ import type { Row } from './data.ts';
 import { PlotNumbers } from './PlotNumbers.tsx';
 import { xTick, yTick } from './PlainTick.tsx';
 import { axisWidth, tickFormatter, type AxisUnit } from './ticks.ts';
+import { useOffscreenHold } from './useOffscreenHold.ts';
 import { useStaggered } from './useStaggered.ts';
 import { useSameValues } from './useSameValues.ts';
 import { useWhenPointed } from './useWhenPointed.ts';
@@ -177,10 +179,11 @@ function AxisTitles({ y, y2 }: { y: AxisSpec; y2: AxisSpec | undefined }) {
  * a note on lines that coincide, and its numbers as a table.
  */
 export function LinePlot({ plot }: { plot: LinePlotProps }) {
-  const drawn = useStaggered(plot);
+  const [hold, observed] = useOffscreenHold();
+  const drawn = useStaggered(plot, hold);
   const [pointed, handlers] = useWhenPointed();
   return (
-    <div className="line-plot">
+    <div className="line-plot" ref={observed}>
       <AxisTitles y={drawn.y} y2={drawn.y2} />
       <div {...handlers}>
         <Plot.Provider value={drawn}>

@@ -1,5 +1,6 @@
 /** (6) Final accuracy against total selection cost: one point per method and pruning ratio. */
 import { createContext, memo, useContext, useMemo, useState } from 'react';
+import { useOffscreenHold } from './useOffscreenHold.ts';
 import { useStaggered } from './useStaggered.ts';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
@@ -77,10 +78,11 @@ const Frame = memo(function Frame() {
  */
 export function TradeoffPlot({ plot }: { plot: TradeoffPlotProps }) {
   const [hovered, setHovered] = useState<Hovered | null>(null);
-  const drawn = useStaggered(plot);
+  const [hold, observed] = useOffscreenHold();
+  const drawn = useStaggered(plot, hold);
   const covered = [...new Set(drawn.points.filter((p, i) => drawn.points.some((q, j) => j > i && samePlace(p, q))).map((p) => drawn.points.filter((q) => samePlace(p, q)).map((q) => q.method).join(' = ')))];
   return (
-    <div className="line-plot">
+    <div className="line-plot" ref={observed}>
       <div className="axis-titles">
         <span><span aria-hidden="true">↑ </span>final test accuracy (%)</span>
       </div>

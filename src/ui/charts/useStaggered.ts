@@ -8,7 +8,9 @@
  * - the redraw is a transition: React renders it in slices of a few milliseconds, and recharts' store
  *   re-renders run in later tasks, so the page answers input and paints between the pieces;
  * - a chart redraws at most once per REDRAW_INTERVAL_MS; updates in between fold into the next redraw
- *   (a short run's epochs end many times a second; nobody reads a chart that fast).
+ *   (a short run's epochs end many times a second; nobody reads a chart that fast);
+ * - while `hold` is true (a chart scrolled out of view while a run goes) it does not redraw at all, and
+ *   catches up in its turn once `hold` turns false.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { RedrawTurns } from './redrawTurns.ts';
@@ -22,8 +24,8 @@ const turns = new RedrawTurns(REDRAW_INTERVAL_MS, {
   requestFrame: (fn) => void requestAnimationFrame(fn),
 });
 
-/** `value`, as last drawn: it catches up in the chart's own turn. */
-export function useStaggered<T>(value: T): T {
+/** `value`, as last drawn: it catches up in the chart's own turn, once nothing holds it. */
+export function useStaggered<T>(value: T, hold = false): T {
   const [shown, setShown] = useState(value);
   const owner = useRef({}).current;
   const latest = useRef(value);
@@ -32,11 +34,15 @@ export function useStaggered<T>(value: T): T {
   drawn.current = shown;
   useEffect(() => {
     if (Object.is(value, shown)) return;
+    if (hold) {
+      turns.forget(owner);
+      return;
+    }
     turns.enqueue(owner, () => {
       if (Object.is(latest.current, drawn.current)) turns.finished(owner);
       else startTransition(() => setShown(latest.current));
     });
-  }, [value, shown, owner]);
+  }, [value, shown, owner, hold]);
   // The redraw has committed: the next chart's turn.
   useEffect(() => turns.finished(owner), [shown, owner]);
   useEffect(() => () => turns.forget(owner), [owner]);
