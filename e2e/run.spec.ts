@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { LabPage } from './fixtures/labPage.ts';
 import { SMALL, TINY } from './fixtures/links.ts';
 import { watchMainThread } from './fixtures/longTasks.ts';
+import { typeAndDrag } from './fixtures/settingsGestures.ts';
 
 test('a tiny link runs on wasm: every chart has points and the table has numbers', async ({ page }) => {
   const lab = new LabPage(page);
@@ -128,31 +129,7 @@ test.describe('main thread', () => {
     await expect(lab.start()).toBeEnabled();
     await expect(page.getByTestId('config.ratioSlider')).toBeVisible();
     const watch = await watchMainThread(page);
-    const ratio = lab.config('ratio');
-    for (const value of ['0.3', '0.35', '0.7']) {
-      await ratio.fill('');
-      await ratio.pressSequentially(value, { delay: 100 });
-    }
-    const seed = lab.config('seed');
-    await seed.fill('');
-    await seed.pressSequentially('12345', { delay: 100 });
-    const slider = page.getByTestId('config.ratioSlider');
-    await slider.focus();
-    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(60);
-    }
-    const box = (await slider.boundingBox())!;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + 4, y);
-    await page.mouse.down();
-    for (let i = 0; i <= 20; i++) {
-      await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 20, y);
-      await page.waitForTimeout(30);
-    }
-    await page.mouse.up();
-    // Let the pruning worker's previews arrive and draw.
-    await page.waitForTimeout(1500);
+    await typeAndDrag(page);
     expect(await watch.stop(test.info())).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@
  * frames while the run went, with the run's time and accuracies.
  *
  *   npm run build && npm run --silent measure:lab -- 'v=1&seed=0' [--screenshot main.png] [--timeout-min 30]
- *     [--trace trace.json [--trace-seconds 60]]
+ *     [--trace trace.json [--trace-seconds 60]] [--gestures]
+ *
+ * With --gestures it starts no run: it types in the settings and drags the ratio slider instead, as the
+ * long-task spec does (e2e/fixtures/settingsGestures.ts), e.g. with 'v=1&seed=0&model=resnet110&scope=global'.
  *
  * It serves dist/ with `vite preview` and opens it in Debian's Chromium (src/cli/headless.ts). With --trace it
  * also records a performance trace of the run's first --trace-seconds (0.5-1 MB a second; load it in Chrome
@@ -17,6 +20,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { longTasks, type LongTask, type TraceEvent } from '../src/cli/longTaskTrace.ts';
 import { NO_BUILD, openBuiltApp } from '../src/cli/headless.ts';
+import { typeAndDrag } from '../e2e/fixtures/settingsGestures.ts';
 
 const LONG_TASK_MS = 50;
 /** Marks the click on Start in the trace (console.timeStamp), so tasks before it are left out. */
@@ -25,7 +29,7 @@ const RUN_MARK = 'measure-lab: start';
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 function usage(message: string): never {
-  console.error(`measure-lab: ${message}\nusage: measure-lab [LINK] [--screenshot FILE] [--trace FILE [--trace-seconds N]] [--timeout-min N] [--port N]`);
+  console.error(`measure-lab: ${message}\nusage: measure-lab [LINK] [--screenshot FILE] [--trace FILE [--trace-seconds N]] [--gestures] [--timeout-min N] [--port N]`);
   process.exit(2);
 }
 
@@ -36,6 +40,7 @@ interface Args {
   traceSeconds: number;
   timeoutMin: number;
   port: number;
+  gestures: boolean;
 }
 
 function parse(argv: string[]): Args {
@@ -52,6 +57,7 @@ function parse(argv: string[]): Args {
     timeoutMin: Number(values['timeout-min']),
     port: Number(values.port),
     traceSeconds: Number(values['trace-seconds']),
+    gestures: values.gestures === true,
     ...(values.screenshot !== undefined ? { screenshot: values.screenshot } : {}),
     ...(values.trace !== undefined ? { trace: values.trace } : {}),
   };
@@ -71,6 +77,7 @@ function parseOptions(argv: string[]) {
       'trace-seconds': { type: 'string', default: '60' },
       'timeout-min': { type: 'string', default: '30' },
       port: { type: 'string', default: '4180' },
+      gestures: { type: 'boolean', default: false },
     },
   });
 }
@@ -96,8 +103,8 @@ try {
   })()`);
   if (args.trace) await page.evaluate(`console.timeStamp(${JSON.stringify(RUN_MARK)})`);
   const started = Date.now();
-  await page.getByTestId('run.start').click();
-  // Tracing stops after --trace-seconds, or when the run ends if that comes first.
+  if (!args.gestures) await page.getByTestId('run.start').click();
+  // Tracing stops after --trace-seconds, or when the run (or the gestures) end if that comes first.
   let stopTrace: (() => void) | null = null;
   const tracing = args.trace ? new Promise<Buffer>((resolve, reject) => {
     const timer = setTimeout(() => stopTrace?.(), args.traceSeconds * 1000);
@@ -107,7 +114,8 @@ try {
       app.browser.stopTracing().then(resolve, reject);
     };
   }) : null;
-  await page.locator('[data-testid="run.status"]:not([data-status="starting"]):not([data-status="running"]):not([data-status="cancelling"])').waitFor({ timeout: args.timeoutMin * 60_000 });
+  if (args.gestures) await typeAndDrag(page);
+  else await page.locator('[data-testid="run.status"]:not([data-status="starting"]):not([data-status="running"]):not([data-status="cancelling"])').waitFor({ timeout: args.timeoutMin * 60_000 });
   const seconds = (Date.now() - started) / 1000;
   (stopTrace as (() => void) | null)?.();
   const trace = tracing ? await tracing : null;
@@ -115,9 +123,12 @@ try {
   const state = await page.evaluate(() => window.__lab!.state());
   if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
   console.log(`link            ${args.link}`);
-  console.log(`status          ${state.status}${state.error ? ` (${state.error})` : ''}`);
-  console.log(`backend         ${state.backend}: ${state.backendReason}`);
-  console.log(`run             ${seconds.toFixed(1)} s`);
+  if (args.gestures) console.log(`gestures        ${seconds.toFixed(1)} s of typing and dragging`);
+  else {
+    console.log(`status          ${state.status}${state.error ? ` (${state.error})` : ''}`);
+    console.log(`backend         ${state.backend}: ${state.backendReason}`);
+    console.log(`run             ${seconds.toFixed(1)} s`);
+  }
   console.log(`tasks over 50ms ${measured.longTasks.length}${measured.longTasks.length ? `: ${measured.longTasks.join(', ')} ms` : ''}`);
   console.log(`longest task    ${measured.longTasks.length ? `${Math.max(...measured.longTasks)} ms` : 'under 50 ms'}`);
   console.log(`longest frame gap ${measured.frameGap.toFixed(1)} ms`);
@@ -129,7 +140,7 @@ try {
     const all = longTasks(traceEvents, 0, RUN_MARK);
     const tasks = all.filter((t) => t.durationMs > LONG_TASK_MS);
     const cpu = (t: LongTask) => (t.cpuMs === null ? '' : ` (${t.cpuMs.toFixed(1)} ms on a core)`);
-    console.log(`trace           ${args.trace} (the run, up to its first ${args.traceSeconds} s): ${tasks.length} main-thread task${tasks.length === 1 ? '' : 's'} over ${LONG_TASK_MS} ms`);
+    console.log(`trace           ${args.trace} (${args.gestures ? 'the gestures' : 'the run'}, up to the first ${args.traceSeconds} s): ${tasks.length} main-thread task${tasks.length === 1 ? '' : 's'} over ${LONG_TASK_MS} ms`);
     for (const t of tasks) {
       const parts = t.parts.slice(0, 6).map((p) => `${p.what} ${p.ms.toFixed(1)}`).join(', ');
       console.log(`  ${t.durationMs.toFixed(1)} ms${cpu(t)} at ${(t.startMs / 1000).toFixed(1)} s: ${parts}`);
