@@ -4,13 +4,16 @@
  * chart catches up as it comes within IN_VIEW_MARGIN of the screen, and when the run ends (so a finished
  * run's charts and their tables are all current). Give the returned ref to the chart's element.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { isActive } from '../../store/types.ts';
 import { useLab } from '../../store/labStore.ts';
 
 const IN_VIEW_MARGIN = '200px';
 
-/** On screen or near it; true until the observer first says otherwise, and where there is none. */
+/**
+ * On screen or near it; true until the observer first says otherwise, and where there is none. React calls
+ * the ref with null when the element goes, which disconnects the observer.
+ */
 function useInView(): [boolean, (element: Element | null) => void] {
   const [inView, setInView] = useState(true);
   const observer = useRef<IntersectionObserver | null>(null);
@@ -24,7 +27,6 @@ function useInView(): [boolean, (element: Element | null) => void] {
     }, { rootMargin: IN_VIEW_MARGIN });
     observer.current.observe(element);
   }, []);
-  useEffect(() => () => observer.current?.disconnect(), []);
   return [inView, ref];
 }
 
