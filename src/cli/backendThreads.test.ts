@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterConfig, type FilterGradForm } from '../core/kernels/conv2dBackpropFilter.ts';
+import { conv2dDirectConfig } from '../core/kernels/convDirect.ts';
+import { replacedWasmKernel } from '../core/kernels/register.ts';
 import { directFilterGradThreads } from '../core/kernels/filterGradDirect.ts';
 import { Rng } from '../core/rng.ts';
 import { selectBackend } from './backend.ts';
@@ -63,6 +65,34 @@ describe('the direct filter gradient on helper threads (Node, 2 threads)', () =>
     await expect.poll(() => threads!.ready, { timeout: 10_000 }).toBe(true);
     const calls = threads!.calls;
     for (const c of [...SPLIT_CASES, UNSPLIT]) expect(filterGrad(c, 'direct'), JSON.stringify(c)).toEqual(filterGrad(c, 'gemm'));
+    expect(threads!.calls - calls, 'calls shared with the helper').toBe(SPLIT_CASES.length);
+  });
+});
+
+/** One Conv2D call of case `c` through `config` (the direct kernel, or XNNPACK's it replaced). */
+function conv(c: typeof UNSPLIT, config: tf.KernelConfig): Float32Array {
+  const rng = new Rng(c.n * 100 + c.ci, 'split-conv');
+  const x = tf.tensor4d(Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng.float() - 0.5), [c.n, c.h, c.w, c.ci]);
+  const filter = tf.tensor4d(Float32Array.from({ length: 9 * c.ci * c.co }, () => rng.float() - 0.5), [3, 3, c.ci, c.co]);
+  const backend = tf.engine().backend;
+  const attrs = { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined };
+  const info = config.kernelFunc({ inputs: { x, filter }, backend, attrs } as never) as tf.TensorInfo;
+  const values = (backend.readSync(info.dataId) as Float32Array).slice();
+  backend.disposeData(info.dataId);
+  tf.dispose([x, filter]);
+  return values;
+}
+
+describe('the direct convolution on helper threads (Node, 2 threads)', () => {
+  it("shares big calls' output rows with its helper and gives XNNPACK's bits", async () => {
+    await selectBackend(undefined, { threads: 2 });
+    const xnnpack = replacedWasmKernel('Conv2D')!;
+    const direct = conv2dDirectConfig('wasm', xnnpack);
+    conv(UNSPLIT, direct);
+    const threads = directFilterGradThreads(tf.engine().backend);
+    await expect.poll(() => threads?.ready, { timeout: 10_000 }).toBe(true);
+    const calls = threads!.calls;
+    for (const c of [...SPLIT_CASES, UNSPLIT]) expect(conv(c, direct), JSON.stringify(c)).toEqual(conv(c, xnnpack));
     expect(threads!.calls - calls, 'calls shared with the helper').toBe(SPLIT_CASES.length);
   });
 });

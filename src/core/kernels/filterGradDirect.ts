@@ -1,6 +1,6 @@
 /**
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
- * (source: filterGradDirectWat.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
+ * (source: filterGradDirectWat.ts, in the direct kernels' module, directKernels.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
  * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. tfjs's thread pool
  * is out of reach, so in the threaded build helper threads of our own (kernelThreads.ts) take chunks of a
  * call's input channels; without them (single-threaded builds) it runs on the calling thread. Same bits
@@ -10,58 +10,20 @@
  * both dimensions; `directFilterGradFits` says whether a call qualifies.
  */
 import type { backend_util, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
-import { FILTER_GRAD_DIRECT_WASM, FILTER_GRAD_DIRECT_WASM_SHARED } from './filterGradDirectBinary.ts';
+import { directKernelsFor, directKernelThreadsOn, exportIndex } from './directKernels.ts';
 import type { KernelScope } from './kernelScope.ts';
-import { kernelThreadHost, KernelThreads } from './kernelThreads.ts';
+import type { KernelThreads } from './kernelThreads.ts';
 import { heapF32, heapMemory, heapOffset, type HeapMemory } from './wasmMemory.ts';
-
-/** The export's arguments: x, dy, out, n, h, w, ci, ho, wo, co, kh, kw, s, pt, pl, then input channels c0, c1. */
-type FilterGradExport = (...args: number[]) => void;
-
-interface DirectKernel {
-  filterGrad: FilterGradExport;
-  /** Helper threads, in tfjs-wasm's threaded build when the host lends them (kernelThreads.ts). */
-  threads: KernelThreads | undefined;
-}
 
 /** Below this many multiply-adds, or with 4 input channels or fewer (one chunk), a call stays on one thread. */
 const MIN_SPLIT_MACS = 1 << 22;
 /** Bytes of a cache line: each chunk's output buffer starts on one. */
 const LINE = 64;
 
-/** The WebAssembly API and atob, typed here because core compiles without the DOM's lib (Node and workers have both). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: { filterGrad: FilterGradExport } };
-}
-
-const instances = new WeakMap<HeapMemory, DirectKernel>();
-
-const host = globalThis as unknown as { WebAssembly: WasmApi; atob(base64: string): string };
-
-function decode(base64: string): Uint8Array {
-  const text = host.atob(base64);
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-/** The kernel, instantiated once per heap (the binary must match the memory: shared or not), with its helpers. */
-function kernelFor(memory: HeapMemory): DirectKernel {
-  let k = instances.get(memory);
-  if (!k) {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const module = new host.WebAssembly.Module(decode(shared ? FILTER_GRAD_DIRECT_WASM_SHARED : FILTER_GRAD_DIRECT_WASM));
-    const filterGrad = new host.WebAssembly.Instance(module, { env: { memory } }).exports.filterGrad;
-    const threadHost = kernelThreadHost();
-    k = { filterGrad, threads: shared && threadHost ? KernelThreads.start(threadHost, memory, module, 'filterGrad', filterGrad) : undefined };
-    instances.set(memory, k);
-  }
-  return k;
-}
-
-/** The direct kernel's helper threads on this backend's heap, once the kernel has run there (for tests). */
+/** The direct kernels' helper threads on this backend's heap, once a direct kernel has run there (for tests). */
 export function directFilterGradThreads(backend: KernelBackend): KernelThreads | undefined {
   const memory = heapMemory(backend);
-  return memory ? instances.get(memory)?.threads : undefined;
+  return memory ? directKernelThreadsOn(memory) : undefined;
 }
 
 /** The shapes the kernel handles: output channels in fours, one stride, no dilation, a non-empty output. */
@@ -87,7 +49,7 @@ function sumShared(s: KernelScope, memory: HeapMemory, threads: KernelThreads, a
   const scratch = s.alloc([(chunks * bufferBytes + LINE) / 4]);
   const first = Math.ceil(heapOffset(s.backend, scratch) / LINE) * LINE;
   new Float32Array(memory.buffer, first, (chunks * bufferBytes) / 4).fill(0);
-  threads.run([...args.slice(0, 2), first, ...args.slice(3)], chunk, bufferBytes);
+  threads.run(exportIndex('filterGrad'), [...args.slice(0, 2), first, ...args.slice(3)], ci, chunk, bufferBytes);
   const result = heapF32(s.backend, out);
   for (let k = 0; k < chunks; k++) {
     const own = new Float32Array(memory.buffer, first + k * bufferBytes, size);
@@ -103,7 +65,7 @@ export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, 
   if (!memory || !shapeFits(info)) {
     throw new Error(`filterGradDirect: ${memory ? `no direct form for ${co} output channels and strides ${stride}, ${info.strideWidth}` : 'the wasm heap is not reachable'}`);
   }
-  const kernel = kernelFor(memory);
+  const kernel = directKernelsFor(memory);
   const out = s.alloc([kh, kw, ci, co]);
   const args = [heapOffset(s.backend, x), heapOffset(s.backend, dy), 0, n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
   const threads = kernel.threads;
@@ -112,7 +74,7 @@ export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, 
   } else {
     heapF32(s.backend, out).fill(0);
     args[2] = heapOffset(s.backend, out);
-    kernel.filterGrad(...args, 0, ci);
+    kernel.exports.filterGrad(...args, 0, ci);
   }
   return out;
 }

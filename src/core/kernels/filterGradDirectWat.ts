@@ -1,8 +1,7 @@
 /**
- * The source of the direct filter-gradient kernel (filterGradDirect.ts), a WebAssembly text module written
- * out by this generator, because its register-tiled inner kernels are the same code at four tile sizes.
- * `npm run build:kernels` compiles it (scripts/build-kernels.ts) into filterGradDirectBinary.ts; a unit test
- * checks that the committed binary is what this source compiles to.
+ * The source of the direct filter-gradient kernel (filterGradDirect.ts), functions of the direct kernels'
+ * module (directKernelsWat.ts) written out by this generator, because its register-tiled inner kernels are
+ * the same code at four tile sizes.
  *
  *   dW[a, b, c, o] = sum_{n, i, j} x[n, s*i + a - pt, s*j + b - pl, c] * dy[n, i, j, o]
  *
@@ -141,12 +140,8 @@ function filterGradKernel(): string {
       (br_if $image (i32.lt_s ${get('nn')} ${get('n')}))))`;
 }
 
-/**
- * The module's text. `shared`: for tfjs-wasm's threaded build, whose memory is a shared WebAssembly.Memory
- * (an import must match it, so there is one binary per build).
- */
-export function filterGradDirectWat(shared: boolean): string {
-  const memory = shared ? '(memory 1 65536 shared)' : '(memory 1)';
+/** The direct filter gradient's functions, for the direct kernels' module. */
+export function filterGradDirectFunctions(): string[] {
   const tiles = CI_TILES.flatMap((r) => CO_TILES.map((c) => tileKernel(r, c)));
-  return ['(module', `(import "env" "memory" ${memory})`, ...tiles, rowKernel(), filterGradKernel(), ')'].join('\n');
+  return [...tiles, rowKernel(), filterGradKernel()];
 }

@@ -1,8 +1,9 @@
 /**
- * Helper threads for the direct filter gradient (filterGradDirect.ts), which tfjs's own thread pool cannot
- * run: in tfjs-wasm's threaded build, workers of our own instantiate the kernel's module on the same shared
- * heap and take chunks of a call's input channels, as the calling thread does, until none are left. Each
- * output element is summed by one thread in the same order, so the bits do not depend on who took what.
+ * Helper threads for the direct kernels (directKernels.ts: the filter gradient and the forward convolution),
+ * which tfjs's own thread pool cannot run: in tfjs-wasm's threaded build, workers of our own instantiate the
+ * kernels' module on the same shared heap and take chunks of a call (the filter gradient's input channels,
+ * the convolution's output rows), as the calling thread does, until none are left. Each output element is
+ * summed by one thread in the same order, so the bits do not depend on who took what.
  *
  * The host starts the workers (useKernelThreads), so this module needs neither DOM nor Node; the helper's
  * source runs in a Node worker thread (src/cli/backend.ts) or a browser worker (workers/backend.ts) alike.
@@ -12,9 +13,9 @@
  * index, so one atomic add both claims a chunk and says whether any was left; a helper that comes late
  * claims nothing, or a chunk of the call then current, never one of a finished call. The calling thread
  * publishes a call (arguments, then the word), wakes the helpers, works through chunks itself, and waits
- * until every chunk is finished. Each chunk writes to its own output buffer, `outStride` bytes after the
+ * until every chunk is finished. A chunk may write to its own output buffer, `outStride` bytes after the
  * previous one's (filterGradDirect.ts gathers their rows): two cores writing the interleaved rows of one
- * buffer, even on separate cache lines, made a split call slower than one thread alone.
+ * buffer, even on separate cache lines, made a split filter-gradient call slower than one thread alone.
  */
 
 /** What the host provides: a way to start a worker from JavaScript source, sent one message. */
@@ -44,21 +45,21 @@ export function kernelThreadHost(): KernelThreadHost | undefined {
  * The control block: the ticket word (BigInt64 slot 0: chunk count << 32 | next index), then Int32 slots.
  * LAYOUT goes to takeChunks as an argument, since the helpers' copy of it cannot see this module.
  */
-const LAYOUT = { finished: 3, chunk: 5, args: 6, argCount: 15, outStride: 21 } as const;
+const LAYOUT = { finished: 3, chunk: 5, args: 6, argCount: 15, outStride: 21, kernel: 22, total: 23 } as const;
 const WAKE = 2;
 const READY = 4;
-const CONTROL_INTS = LAYOUT.outStride + 1;
+const CONTROL_INTS = LAYOUT.total + 1;
 /** How long the calling thread waits for a helper's chunk before it gives up on the call (a helper that died). */
 const HELPER_TIMEOUT_MS = 30_000;
 
 type ChunkKernel = (...args: number[]) => void;
 
 /**
- * Works through the current call's chunks: the kernel's arguments plus input channels c0, c1. It runs on
- * the calling thread and, stringified into their source, in the helpers: it may use nothing but its
- * arguments and globals.
+ * Works through the current call's chunks: the kernel's arguments plus the chunk's range [from, to) of
+ * 0 .. total. It runs on the calling thread and, stringified into their source, in the helpers: it may use
+ * nothing but its arguments and globals.
  */
-function takeChunks(words: BigInt64Array, ints: Int32Array, kernel: ChunkKernel, layout: typeof LAYOUT): void {
+function takeChunks(words: BigInt64Array, ints: Int32Array, kernels: ChunkKernel[], layout: typeof LAYOUT): void {
   for (;;) {
     const ticket = Atomics.add(words, 0, 1n);
     const index = Number(ticket & 0xffffffffn);
@@ -66,24 +67,25 @@ function takeChunks(words: BigInt64Array, ints: Int32Array, kernel: ChunkKernel,
     const args = Array.from(ints.subarray(layout.args, layout.args + layout.argCount));
     const chunk = ints[layout.chunk]!;
     args[2] = args[2]! + index * ints[layout.outStride]!;
-    kernel(...args, index * chunk, Math.min(args[6]!, (index + 1) * chunk));
+    kernels[ints[layout.kernel]!]!(...args, index * chunk, Math.min(ints[layout.total]!, (index + 1) * chunk));
     Atomics.add(ints, layout.finished, 1);
     Atomics.notify(ints, layout.finished);
   }
 }
 
-/** A helper's whole program: instantiate the kernel, say so, then sleep until woken and take chunks. */
+/** A helper's whole program: instantiate the kernels, say so, then sleep until woken and take chunks. */
 const HELPER_SOURCE = `
 const takeChunks = ${takeChunks.toString()};
 const layout = ${JSON.stringify(LAYOUT)};
-const start = ({ module, memory, control, exportName }) => {
+const start = ({ module, memory, control, exportNames }) => {
   const words = new BigInt64Array(control);
   const ints = new Int32Array(control);
-  const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports[exportName];
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const kernels = exportNames.map((name) => exports[name]);
   Atomics.add(ints, ${READY}, 1);
   for (;;) {
     const wake = Atomics.load(ints, ${WAKE});
-    takeChunks(words, ints, kernel, layout);
+    takeChunks(words, ints, kernels, layout);
     Atomics.wait(ints, ${WAKE}, wake);
   }
 };
@@ -98,7 +100,7 @@ export class KernelThreads {
   calls = 0;
 
   private constructor(
-    private readonly kernel: ChunkKernel,
+    private readonly kernels: ChunkKernel[],
     readonly helpers: number,
     readonly chunksPerThread: number,
   ) {
@@ -107,10 +109,13 @@ export class KernelThreads {
     this.ints = new Int32Array(control);
   }
 
-  /** Starts threads - 1 helpers on `memory` (shared) for the export `exportName` of `module`. */
-  static start(host: KernelThreadHost, memory: object, module: object, exportName: string, kernel: ChunkKernel): KernelThreads {
-    const pool = new KernelThreads(kernel, host.threads - 1, Math.max(1, Math.floor(host.chunksPerThread)));
-    for (let i = 0; i < pool.helpers; i++) host.spawn(HELPER_SOURCE).postMessage({ module, memory, control: pool.ints.buffer, exportName });
+  /**
+   * Starts threads - 1 helpers on `memory` (shared) for the exports `exportNames` of `module`; `kernels` are
+   * the same exports of this thread's instance. run() names a kernel by its index in these lists.
+   */
+  static start(host: KernelThreadHost, memory: object, module: object, exportNames: readonly string[], kernels: ChunkKernel[]): KernelThreads {
+    const pool = new KernelThreads(kernels, host.threads - 1, Math.max(1, Math.floor(host.chunksPerThread)));
+    for (let i = 0; i < pool.helpers; i++) host.spawn(HELPER_SOURCE).postMessage({ module, memory, control: pool.ints.buffer, exportNames });
     return pool;
   }
 
@@ -120,21 +125,24 @@ export class KernelThreads {
   }
 
   /**
-   * Runs the kernel with `args` (its first 15 arguments; args[6] is the input channel count) over input
-   * channels in chunks of `chunk`, on this thread and the helpers; returns when every chunk is done.
+   * Runs kernel number `kernel` with `args` (its first 15 arguments) over 0 .. total in chunks of `chunk`
+   * (its last two arguments), on this thread and the helpers; chunk k writes its output `k * outStride`
+   * bytes after args[2]. Returns when every chunk is done.
    */
-  run(args: readonly number[], chunk: number, outStride: number): void {
-    const count = Math.ceil(args[6]! / chunk);
+  run(kernel: number, args: readonly number[], total: number, chunk: number, outStride: number): void {
+    const count = Math.ceil(total / chunk);
     if (args.length !== LAYOUT.argCount || !(count >= 1)) throw new Error(`KernelThreads: ${args.length} arguments, ${count} chunks`);
     this.calls++;
     this.ints.set(args, LAYOUT.args);
     this.ints[LAYOUT.chunk] = chunk;
     this.ints[LAYOUT.outStride] = outStride;
+    this.ints[LAYOUT.kernel] = kernel;
+    this.ints[LAYOUT.total] = total;
     Atomics.store(this.ints, LAYOUT.finished, 0);
     Atomics.store(this.words, 0, BigInt(count) << 32n);
     Atomics.add(this.ints, WAKE, 1);
     Atomics.notify(this.ints, WAKE);
-    takeChunks(this.words, this.ints, this.kernel, LAYOUT);
+    takeChunks(this.words, this.ints, this.kernels, LAYOUT);
     const deadline = Date.now() + HELPER_TIMEOUT_MS;
     for (let done = Atomics.load(this.ints, LAYOUT.finished); done < count; done = Atomics.load(this.ints, LAYOUT.finished)) {
       if (Date.now() > deadline) throw new Error(`a kernel helper thread did not finish its share within ${HELPER_TIMEOUT_MS / 1000} s`);

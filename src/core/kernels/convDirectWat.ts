@@ -1,0 +1,158 @@
+/**
+ * The source of the direct forward convolution (convDirect.ts), functions of the direct kernels' module
+ * (directKernelsWat.ts), written out by this generator because its register tiles are one loop at six sizes.
+ *
+ *   y[n, i, j, o] = sum_{a, b, c} x[n, s*i + a - pt, s*j + b - pl, c] * w[a, b, c, o]
+ *
+ * read straight from NHWC x and HWIO w. For one output pixel and one tap row a, the taps (b, c) are one
+ * contiguous run of kw * ci floats in x (the window's pixels lie side by side) and one in w (stepping co
+ * floats), so a tile of R output pixels x C output channels is a single loop over that run, repeated for
+ * each tap row inside the image: splat x, multiply by C channels of w, add to the tile's accumulators.
+ *
+ * Same bits as XNNPACK's convolution (tfjs-wasm's Conv2D): XNNPACK sums each output from zero in (a, b, c)
+ * order with a float32 multiply then add, its zero padding included; this kernel sums the same products in
+ * the same order and skips the padding, whose products are zeros: adding a zero to a sum that started at
+ * +0 never changes it (a sum that starts at +0 is never -0 in round-to-nearest), so the bits are the same
+ * (tested against XNNPACK on many shapes).
+ *
+ * Output pixels whose window lies inside the image columns take tiles of R pixels (R by tile width, so that
+ * the accumulators, channel vectors and the splat fit x64's 16 vector registers); pixels at the left and
+ * right edges take one-pixel tiles over the taps inside the image. Needs, checked by the caller: output
+ * channels a multiple of 4, one stride, each pad smaller than the filter (every window meets the image).
+ * The export computes output rows r0 .. r1 - 1 (of the n * ho rows), so that threads can share a call.
+ */
+
+/** Output-channel widths of the tiles, largest first, and the output pixels per tile of each. */
+const TILES = [
+  { cols: 16, pixels: 2 },
+  { cols: 8, pixels: 3 },
+  { cols: 4, pixels: 4 },
+] as const;
+
+const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
+const get = (name: string): string => `(local.get $${name})`;
+const set = (name: string, value: string): string => `(local.set $${name} ${value})`;
+const add = (a: string, b: string): string => `(i32.add ${a} ${b})`;
+const sub = (a: string, b: string): string => `(i32.sub ${a} ${b})`;
+const mul = (a: string, b: string): string => `(i32.mul ${a} ${b})`;
+const lit = (v: number): string => `(i32.const ${v})`;
+const max0 = (v: string): string => `(select ${v} ${lit(0)} (i32.gt_s ${v} ${lit(0)}))`;
+const params = (names: string[]): string => names.map((p) => `(param $${p} i32)`).join(' ');
+
+/** `while (cond) { body }` as a block and loop labelled `label`; `exit` is the condition to leave. */
+const loopWhile = (label: string, exit: string, body: string[]): string[] =>
+  [`(block $${label}_done (loop $${label}`, `  (br_if $${label}_done ${exit})`, ...body.map((l) => `  ${l}`), `  (br $${label})))`];
+
+/**
+ * $t{R}x{C}: R output pixels x C output channels at `out` (pixel stride `os` bytes). Over `rows` tap rows
+ * (x advancing `xrs` bytes a row, w `wgap` bytes past the run's end), each a run of `len` floats: pixel r
+ * reads x from `x` + r * `ps`, all pixels read w from `w` stepping `ws` bytes.
+ */
+function tileKernel(pixels: number, cols: number): string {
+  const vecs = cols / 4;
+  const acc = (r: number, q: number): string => `a${r}_${q}`;
+  const locals = [
+    ...range(pixels).flatMap((r) => range(vecs).map((q) => `(local $${acc(r, q)} v128)`)),
+    ...range(vecs).map((q) => `(local $w${q} v128)`),
+    '(local $xv v128)',
+    ...range(pixels).slice(1).map((r) => `(local $p${r} i32)`),
+    '(local $k i32) (local $xk i32)',
+  ];
+  const xAt = (r: number): string => (r === 0 ? get('xk') : add(get('xk'), get(`p${r}`)));
+  const outAt = (r: number): string => (r === 0 ? get('out') : add(get('out'), mul(lit(r), get('os'))));
+  return [
+    `(func $t${pixels}x${cols} ${params(['x', 'w', 'out', 'rows', 'len', 'xrs', 'wgap', 'ps', 'os', 'ws'])}`,
+    `  ${locals.join(' ')}`,
+    ...range(pixels).slice(1).map((r) => `  ${set(`p${r}`, mul(lit(r), get('ps')))}`),
+    '  (loop $row',
+    `    ${set('xk', get('x'))}`,
+    `    ${set('k', get('len'))}`,
+    '    (loop $tap',
+    ...range(vecs).map((q) => `      ${set(`w${q}`, `(v128.load offset=${16 * q} ${get('w')})`)}`),
+    ...range(pixels).flatMap((r) => [
+      `      ${set('xv', `(v128.load32_splat ${xAt(r)})`)}`,
+      ...range(vecs).map((q) => `      ${set(acc(r, q), `(f32x4.add ${get(acc(r, q))} (f32x4.mul ${get('xv')} ${get(`w${q}`)}))`)}`),
+    ]),
+    `      ${set('xk', add(get('xk'), lit(4)))}`,
+    `      ${set('w', add(get('w'), get('ws')))}`,
+    `      (br_if $tap (local.tee $k ${sub(get('k'), lit(1))})))`,
+    `    ${set('x', add(get('x'), get('xrs')))}`,
+    `    ${set('w', add(get('w'), get('wgap')))}`,
+    `    (br_if $row (local.tee $rows ${sub(get('rows'), lit(1))})))`,
+    ...range(pixels).flatMap((r) => range(vecs).map((q) => `  (v128.store offset=${16 * q} ${outAt(r)} ${get(acc(r, q))})`)),
+    ')',
+  ].join('\n');
+}
+
+/** Every output pixel of the current row for output channels o .. o + cols - 1. */
+function columns(cols: number, pixels: number): string[] {
+  const call = (r: number, len: string, firstCol: string, wFrom: string, wgap: string): string =>
+    `(call $t${r}x${cols} ${add(get('xrow'), mul(firstCol, get('ci4')))} ${add(get('w'), add(wFrom, mul(get('o'), lit(4))))} `
+    + `${add(get('orow'), mul(add(mul(get('j'), get('co')), get('o')), lit(4)))} ${get('rows')} ${len} ${get('xrs')} ${wgap} ${get('ps')} ${get('ws')} ${get('ws')})`;
+  const start = sub(mul(get('s'), get('j')), get('pl'));
+  // An edge pixel: its window's columns b0 .. b1 - 1 lie inside the image.
+  const edge = [
+    set('b0', max0(sub(get('pl'), mul(get('s'), get('j'))))),
+    set('b1', sub(add(get('wd'), get('pl')), mul(get('s'), get('j')))),
+    `(if (i32.gt_s ${get('b1')} ${get('kw')}) (then ${set('b1', get('kw'))}))`,
+    call(1, mul(sub(get('b1'), get('b0')), get('ci')), add(start, get('b0')), add(get('wrow'), mul(mul(get('b0'), get('ci')), get('ws'))),
+      mul(mul(sub(get('kw'), sub(get('b1'), get('b0'))), get('ci')), get('ws'))),
+    set('j', add(get('j'), lit(1))),
+  ];
+  const inner = (r: number): string[] => [call(r, get('run'), start, get('wrow'), lit(0)), set('j', add(get('j'), lit(r)))];
+  return [
+    set('j', lit(0)),
+    ...loopWhile(`left${cols}`, `(i32.ge_s ${get('j')} ${get('jlo')})`, edge),
+    ...loopWhile(`inner${cols}`, `(i32.gt_s ${add(get('j'), lit(pixels - 1))} ${get('jhi')})`, inner(pixels)),
+    ...loopWhile(`rest${cols}`, `(i32.gt_s ${get('j')} ${get('jhi')})`, inner(1)),
+    ...loopWhile(`right${cols}`, `(i32.ge_s ${get('j')} ${get('wo')})`, edge),
+  ];
+}
+
+/** The export: output rows r0 .. r1 - 1, each over its tap rows inside the image. */
+function convKernel(): string {
+  const args = ['x', 'w', 'out', 'n', 'h', 'wd', 'ci', 'ho', 'wo', 'co', 'kh', 'kw', 's', 'pt', 'pl', 'r0', 'r1'];
+  const locals = ['q', 'i', 'a0', 'a1', 'rows', 'j', 'jlo', 'jhi', 'o', 'b0', 'b1', 'xrow', 'wrow', 'orow', 'ws', 'ci4', 'xrs', 'ps', 'run'];
+  const body = [
+    set('i', `(i32.rem_u ${get('q')} ${get('ho')})`),
+    // Tap rows a0 .. a1 - 1 lie inside the image: 0 <= s*i + a - pt < h.
+    set('a0', max0(sub(get('pt'), mul(get('s'), get('i'))))),
+    set('a1', sub(add(get('h'), get('pt')), mul(get('s'), get('i')))),
+    `(if (i32.gt_s ${get('a1')} ${get('kh')}) (then ${set('a1', get('kh'))}))`,
+    set('rows', sub(get('a1'), get('a0'))),
+    set('xrow', add(get('x'), mul(add(mul(sub(add(mul(get('s'), get('i')), get('a0')), get('pt')), get('wd')),
+      mul(mul(`(i32.div_u ${get('q')} ${get('ho')})`, get('h')), get('wd'))), get('ci4')))),
+    set('wrow', mul(mul(mul(get('a0'), get('kw')), get('ci')), get('ws'))),
+    set('orow', add(get('out'), mul(mul(mul(get('q'), get('wo')), get('co')), lit(4)))),
+    set('o', lit(0)),
+    ...TILES.flatMap(({ cols, pixels }) => loopWhile(`o${cols}`, `(i32.gt_s ${add(get('o'), lit(cols))} ${get('co')})`, [
+      ...columns(cols, pixels),
+      set('o', add(get('o'), lit(cols))),
+    ])),
+    set('q', add(get('q'), lit(1))),
+  ];
+  return [
+    `(func (export "conv") ${params(args)}`,
+    `  ${locals.map((l) => `(local $${l} i32)`).join(' ')}`,
+    `  ${set('ws', mul(get('co'), lit(4)))}`,
+    `  ${set('ci4', mul(get('ci'), lit(4)))}`,
+    `  ${set('xrs', mul(get('wd'), get('ci4')))}`,
+    `  ${set('ps', mul(get('s'), get('ci4')))}`,
+    `  ${set('run', mul(get('kw'), get('ci')))}`,
+    // Output columns whose window lies inside the image: jlo = ceil(pl / s) .. jhi = floor((wd - kw + pl) / s).
+    `  ${set('jlo', `(i32.div_s ${add(get('pl'), sub(get('s'), lit(1)))} ${get('s')})`)}`,
+    `  (if (i32.gt_s ${get('jlo')} ${get('wo')}) (then ${set('jlo', get('wo'))}))`,
+    `  ${set('jhi', `(i32.div_s ${sub(add(get('wd'), get('pl')), get('kw'))} ${get('s')})`)}`,
+    `  (if (i32.lt_s ${sub(add(get('wd'), get('pl')), get('kw'))} ${lit(0)}) (then ${set('jhi', lit(-1))}))`,
+    `  (if (i32.ge_s ${get('jhi')} ${get('wo')}) (then ${set('jhi', sub(get('wo'), lit(1)))}))`,
+    `  ${set('q', get('r0'))}`,
+    ...loopWhile('outRow', `(i32.ge_s ${get('q')} ${get('r1')})`, body).map((l) => `  ${l}`),
+    ')',
+  ].join('\n');
+}
+
+/** The direct convolution's functions, for the direct kernels' module. */
+export function convDirectFunctions(): string[] {
+  const tiles = TILES.flatMap(({ cols, pixels }) => [tileKernel(pixels, cols), tileKernel(1, cols)]);
+  return [...tiles, convKernel()];
+}
