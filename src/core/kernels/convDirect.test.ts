@@ -21,7 +21,7 @@ interface Case {
 
 const label = (c: Case) => `${c.n}x${c.h}x${c.w}x${c.ci} -> ${c.co}, ${c.k}x${c.k}/${c.s} ${JSON.stringify(c.pad)}`;
 
-/** The ResNets' layer shapes at a small batch, pruned widths, every tile width's tails, odd and tiny images. */
+/** The ResNets' layer shapes at a small batch, pruned widths (in fours and not), every tile's tails, odd and tiny images. */
 const CASES: Case[] = [
   { n: 2, h: 32, w: 32, ci: 3, co: 16, k: 3, s: 1, pad: 'same' },
   { n: 2, h: 32, w: 32, ci: 16, co: 16, k: 3, s: 1, pad: 'same' },
@@ -40,12 +40,18 @@ const CASES: Case[] = [
   { n: 2, h: 10, w: 9, ci: 6, co: 24, k: 5, s: 1, pad: 'same' },
   { n: 2, h: 8, w: 8, ci: 16, co: 8, k: 2, s: 1, pad: [[0, 1], [1, 0]] },
   { n: 2, h: 8, w: 8, ci: 16, co: 8, k: 3, s: 1, pad: [[2, 0], [0, 2]] },
+  { n: 2, h: 9, w: 10, ci: 5, co: 11, k: 3, s: 1, pad: 'same' },
+  { n: 2, h: 9, w: 10, ci: 11, co: 22, k: 3, s: 2, pad: 'same' },
+  { n: 2, h: 6, w: 7, ci: 3, co: 1, k: 3, s: 1, pad: 'same' },
+  { n: 2, h: 6, w: 7, ci: 3, co: 2, k: 1, s: 1, pad: 'valid' },
+  { n: 2, h: 8, w: 8, ci: 8, co: 6, k: 3, s: 1, pad: 'same' },
+  { n: 1, h: 5, w: 5, ci: 4, co: 19, k: 3, s: 2, pad: 'same' },
 ];
 
-/** Cases it must leave to XNNPACK: output channels not in fours, a pad as large as the filter. */
+/** Cases it must leave to XNNPACK: a pad as large as the filter, unequal strides. */
 const NOT_FITTING: Case[] = [
-  { n: 2, h: 8, w: 8, ci: 8, co: 6, k: 3, s: 1, pad: 'same' },
   { n: 2, h: 8, w: 8, ci: 8, co: 8, k: 3, s: 1, pad: [[3, 0], [0, 0]] },
+  { n: 2, h: 8, w: 8, ci: 8, co: 8, k: 3, s: 1, pad: [[0, 0], [1, 3]] },
 ];
 
 function inputsOf(c: Case, seed: number): { x: tf.Tensor4D; filter: tf.Tensor4D } {

@@ -5,15 +5,16 @@
  * inference and the input gradient (conv2dBackpropInput.ts runs Conv2D). In the threaded build the direct
  * kernels' helper threads (kernelThreads.ts) take chunks of a call's output rows.
  *
- * Shapes it does not fit (NCHW, dilation, unequal strides, output channels not a multiple of 4, a pad as
- * large as the filter) and a heap it cannot find go to the kernel registered before (XNNPACK's).
+ * Output channels not in fours take a copy of the filter with its rows padded to whole vectors (small
+ * beside the output). Shapes it does not fit (NCHW, dilation, unequal strides, a pad as large as the
+ * filter) and a heap it cannot find go to the kernel registered before (XNNPACK's).
  */
 import {
   backend_util, Conv2D, type Conv2DAttrs, type KernelBackend, type KernelConfig, type KernelFunc, type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { directKernelsFor, exportIndex } from './directKernels.ts';
 import { composeKernel, type KernelScope } from './kernelScope.ts';
-import { heapMemory, heapOffset } from './wasmMemory.ts';
+import { heapF32, heapMemory, heapOffset } from './wasmMemory.ts';
 
 /** Below this many multiply-adds a call stays on one thread (waking a helper costs more). */
 const MIN_SPLIT_MACS = 1 << 21;
@@ -32,24 +33,37 @@ function convInfo({ inputs: { x, filter }, attrs }: Args): backend_util.Conv2DIn
   );
 }
 
-/** NHWC, one stride, no dilation, output channels in fours, every window meeting the image, float32. */
+/** NHWC, one stride, no dilation, every window meeting the image, float32. */
 export function directConvFits(args: Args): boolean {
   const { x, filter } = args.inputs;
   if (x.dtype !== 'float32' || filter.dtype !== 'float32' || heapMemory(args.backend) === undefined) return false;
   const info = convInfo(args);
   const { top, bottom, left, right } = info.padInfo;
   return info.dataFormat === 'channelsLast' && info.strideHeight === info.strideWidth && info.dilationHeight === 1
-    && info.dilationWidth === 1 && info.outChannels % 4 === 0 && info.inChannels > 0 && info.batchSize > 0
+    && info.dilationWidth === 1 && info.inChannels > 0 && info.batchSize > 0
     && info.outHeight > 0 && info.outWidth > 0 && Math.min(top, bottom, left, right) >= 0
     && Math.max(top, bottom) < info.filterHeight && Math.max(left, right) < info.filterWidth;
+}
+
+/** `filter` itself when its output channels come in fours, else a copy whose rows are padded with zeros to fours. */
+function vectorRows(s: KernelScope, filter: TensorInfo): TensorInfo {
+  const [kh, kw, ci, co] = filter.shape as [number, number, number, number];
+  const padded = Math.ceil(co / 4) * 4;
+  if (padded === co) return filter;
+  const copy = s.alloc([kh, kw, ci, padded]);
+  const [from, to] = [heapF32(s.backend, filter), heapF32(s.backend, copy)];
+  to.fill(0);
+  for (let r = 0; r < kh * kw * ci; r++) to.set(from.subarray(r * co, (r + 1) * co), r * padded);
+  return copy;
 }
 
 function convDirect(s: KernelScope, x: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: stride } = info;
   const kernel = directKernelsFor(heapMemory(s.backend)!);
+  const weights = vectorRows(s, filter);
   const out = s.alloc([n, ho, wo, co]);
-  const args = [heapOffset(s.backend, x), heapOffset(s.backend, filter), heapOffset(s.backend, out), n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
+  const args = [heapOffset(s.backend, x), heapOffset(s.backend, weights), heapOffset(s.backend, out), n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
   const rows = n * ho;
   const threads = kernel.threads;
   if (threads?.ready && rows > 1 && rows * wo * co * kh * kw * ci >= MIN_SPLIT_MACS) {

@@ -17,8 +17,9 @@
  *
  * Output pixels whose window lies inside the image columns take tiles of R pixels (R by tile width, so that
  * the accumulators, channel vectors and the splat fit x64's 16 vector registers); pixels at the left and
- * right edges take one-pixel tiles over the taps inside the image. Needs, checked by the caller: output
- * channels a multiple of 4, one stride, each pad smaller than the filter (every window meets the image).
+ * right edges take one-pixel tiles over the taps inside the image. The last 1-3 output channels, when the
+ * count is not a multiple of 4, take masked tiles over a w whose rows the caller pads to whole vectors.
+ * Needs, checked by the caller: one stride, each pad smaller than the filter (every window meets the image).
  * The export computes output rows r0 .. r1 - 1 (of the n * ho rows), so that threads can share a call.
  */
 
@@ -28,6 +29,9 @@ const TILES = [
   { cols: 8, pixels: 3 },
   { cols: 4, pixels: 4 },
 ] as const;
+
+/** The 4-wide tile, whose masked variant takes the last 1-3 output channels. */
+const LAST = TILES[TILES.length - 1]!;
 
 const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
 const get = (name: string): string => `(local.get $${name})`;
@@ -46,9 +50,10 @@ const loopWhile = (label: string, exit: string, body: string[]): string[] =>
 /**
  * $t{R}x{C}: R output pixels x C output channels at `out` (pixel stride `os` bytes). Over `rows` tap rows
  * (x advancing `xrs` bytes a row, w `wgap` bytes past the run's end), each a run of `len` floats: pixel r
- * reads x from `x` + r * `ps`, all pixels read w from `w` stepping `ws` bytes.
+ * reads x from `x` + r * `ps`, all pixels read w from `w` stepping `ws` bytes. The masked variant
+ * ($t{R}x4m, the last 1-3 output channels) stores only the first `keep` lanes of its one vector.
  */
-function tileKernel(pixels: number, cols: number): string {
+function tileKernel(pixels: number, cols: number, masked = false): string {
   const vecs = cols / 4;
   const acc = (r: number, q: number): string => `a${r}_${q}`;
   const locals = [
@@ -61,7 +66,7 @@ function tileKernel(pixels: number, cols: number): string {
   const xAt = (r: number): string => (r === 0 ? get('xk') : add(get('xk'), get(`p${r}`)));
   const outAt = (r: number): string => (r === 0 ? get('out') : add(get('out'), mul(lit(r), get('os'))));
   return [
-    `(func $t${pixels}x${cols} ${params(['x', 'w', 'out', 'rows', 'len', 'xrs', 'wgap', 'ps', 'os', 'ws'])}`,
+    `(func $t${pixels}x${cols}${masked ? 'm' : ''} ${params(['x', 'w', 'out', 'rows', 'len', 'xrs', 'wgap', 'ps', 'os', 'ws', ...(masked ? ['keep'] : [])])}`,
     `  ${locals.join(' ')}`,
     ...range(pixels).slice(1).map((r) => `  ${set(`p${r}`, mul(lit(r), get('ps')))}`),
     '  (loop $row',
@@ -79,16 +84,27 @@ function tileKernel(pixels: number, cols: number): string {
     `    ${set('x', add(get('x'), get('xrs')))}`,
     `    ${set('w', add(get('w'), get('wgap')))}`,
     `    (br_if $row (local.tee $rows ${sub(get('rows'), lit(1))})))`,
-    ...range(pixels).flatMap((r) => range(vecs).map((q) => `  (v128.store offset=${16 * q} ${outAt(r)} ${get(acc(r, q))})`)),
+    ...range(pixels).flatMap((r) => range(vecs).map((q) => `  ${masked ? maskedStore(outAt(r), acc(r, q)) : `(v128.store offset=${16 * q} ${outAt(r)} ${get(acc(r, q))})`}`)),
     ')',
   ].join('\n');
 }
 
-/** Every output pixel of the current row for output channels o .. o + cols - 1. */
-function columns(cols: number, pixels: number): string[] {
+/** Stores the first `keep` (1-3) lanes of vector `v` at `ptr`. */
+function maskedStore(ptr: string, v: string): string {
+  return `(if (i32.eq ${get('keep')} ${lit(1)}) (then (v128.store32_lane 0 ${ptr} ${get(v)})) (else (v128.store64_lane 0 ${ptr} ${get(v)})`
+    + ` (if (i32.eq ${get('keep')} ${lit(3)}) (then (v128.store32_lane offset=8 2 ${ptr} ${get(v)})))))`;
+}
+
+/**
+ * Every output pixel of the current row for output channels o .. o + cols - 1 (masked: the last 1-3, from
+ * a w padded to whole vectors, see convDirect.ts).
+ */
+function columns(cols: number, pixels: number, masked = false): string[] {
+  const name = `${cols}${masked ? 'm' : ''}`;
   const call = (r: number, len: string, firstCol: string, wFrom: string, wgap: string): string =>
-    `(call $t${r}x${cols} ${add(get('xrow'), mul(firstCol, get('ci4')))} ${add(get('w'), add(wFrom, mul(get('o'), lit(4))))} `
-    + `${add(get('orow'), mul(add(mul(get('j'), get('co')), get('o')), lit(4)))} ${get('rows')} ${len} ${get('xrs')} ${wgap} ${get('ps')} ${get('ws')} ${get('ws')})`;
+    `(call $t${r}x${name} ${add(get('xrow'), mul(firstCol, get('ci4')))} ${add(get('w'), add(wFrom, mul(get('o'), lit(4))))} `
+    + `${add(get('orow'), mul(add(mul(get('j'), get('co')), get('o')), lit(4)))} ${get('rows')} ${len} ${get('xrs')} ${wgap} ${get('ps')} ${get('os')} ${get('ws')}`
+    + `${masked ? ` ${sub(get('co'), get('o'))}` : ''})`;
   const start = sub(mul(get('s'), get('j')), get('pl'));
   // An edge pixel: its window's columns b0 .. b1 - 1 lie inside the image.
   const edge = [
@@ -102,17 +118,17 @@ function columns(cols: number, pixels: number): string[] {
   const inner = (r: number): string[] => [call(r, get('run'), start, get('wrow'), lit(0)), set('j', add(get('j'), lit(r)))];
   return [
     set('j', lit(0)),
-    ...loopWhile(`left${cols}`, `(i32.ge_s ${get('j')} ${get('jlo')})`, edge),
-    ...loopWhile(`inner${cols}`, `(i32.gt_s ${add(get('j'), lit(pixels - 1))} ${get('jhi')})`, inner(pixels)),
-    ...loopWhile(`rest${cols}`, `(i32.gt_s ${get('j')} ${get('jhi')})`, inner(1)),
-    ...loopWhile(`right${cols}`, `(i32.ge_s ${get('j')} ${get('wo')})`, edge),
+    ...loopWhile(`left${name}`, `(i32.ge_s ${get('j')} ${get('jlo')})`, edge),
+    ...loopWhile(`inner${name}`, `(i32.gt_s ${add(get('j'), lit(pixels - 1))} ${get('jhi')})`, inner(pixels)),
+    ...loopWhile(`rest${name}`, `(i32.gt_s ${get('j')} ${get('jhi')})`, inner(1)),
+    ...loopWhile(`right${name}`, `(i32.ge_s ${get('j')} ${get('wo')})`, edge),
   ];
 }
 
 /** The export: output rows r0 .. r1 - 1, each over its tap rows inside the image. */
 function convKernel(): string {
   const args = ['x', 'w', 'out', 'n', 'h', 'wd', 'ci', 'ho', 'wo', 'co', 'kh', 'kw', 's', 'pt', 'pl', 'r0', 'r1'];
-  const locals = ['q', 'i', 'a0', 'a1', 'rows', 'j', 'jlo', 'jhi', 'o', 'b0', 'b1', 'xrow', 'wrow', 'orow', 'ws', 'ci4', 'xrs', 'ps', 'run'];
+  const locals = ['q', 'i', 'a0', 'a1', 'rows', 'j', 'jlo', 'jhi', 'o', 'b0', 'b1', 'xrow', 'wrow', 'orow', 'ws', 'os', 'ci4', 'xrs', 'ps', 'run'];
   const body = [
     set('i', `(i32.rem_u ${get('q')} ${get('ho')})`),
     // Tap rows a0 .. a1 - 1 lie inside the image: 0 <= s*i + a - pt < h.
@@ -129,12 +145,17 @@ function convKernel(): string {
       ...columns(cols, pixels),
       set('o', add(get('o'), lit(cols))),
     ])),
+    `(if (i32.lt_s ${get('o')} ${get('co')}) (then`,
+    ...columns(4, LAST.pixels, true).map((l) => `  ${l}`),
+    '))',
     set('q', add(get('q'), lit(1))),
   ];
   return [
     `(func (export "conv") ${params(args)}`,
     `  ${locals.map((l) => `(local $${l} i32)`).join(' ')}`,
-    `  ${set('ws', mul(get('co'), lit(4)))}`,
+    // w's output channels are padded to whole vectors (the caller pads w when co is not a multiple of 4).
+    `  ${set('ws', mul(`(i32.and ${add(get('co'), lit(3))} ${lit(-4)})`, lit(4)))}`,
+    `  ${set('os', mul(get('co'), lit(4)))}`,
     `  ${set('ci4', mul(get('ci'), lit(4)))}`,
     `  ${set('xrs', mul(get('wd'), get('ci4')))}`,
     `  ${set('ps', mul(get('s'), get('ci4')))}`,
@@ -154,5 +175,6 @@ function convKernel(): string {
 /** The direct convolution's functions, for the direct kernels' module. */
 export function convDirectFunctions(): string[] {
   const tiles = TILES.flatMap(({ cols, pixels }) => [tileKernel(pixels, cols), tileKernel(1, cols)]);
+  tiles.push(tileKernel(LAST.pixels, 4, true), tileKernel(1, 4, true));
   return [...tiles, convKernel()];
 }
