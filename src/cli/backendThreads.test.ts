@@ -30,13 +30,14 @@ describe('selectBackend with threads (Node)', () => {
   });
 });
 
-/** Layer shapes big enough to be shared with the helper threads (uneven shares too), and one that is not. */
+/** Layer shapes big enough to be shared with the helper threads (uneven shares, channels not in fours), and one that is not. */
 const SPLIT_CASES = [
   { n: 8, h: 16, w: 16, ci: 16, co: 16, s: 1 },
   { n: 16, h: 16, w: 16, ci: 16, co: 32, s: 2 },
   { n: 16, h: 8, w: 8, ci: 32, co: 64, s: 1 },
   { n: 20, h: 16, w: 16, ci: 12, co: 8, s: 1 },
   { n: 40, h: 16, w: 16, ci: 6, co: 8, s: 1 },
+  { n: 20, h: 16, w: 16, ci: 12, co: 11, s: 1 },
 ];
 const UNSPLIT = { n: 1, h: 8, w: 8, ci: 6, co: 8, s: 1 };
 

@@ -1,8 +1,7 @@
 /**
  * Conv2DBackpropFilter for wasm, which has none, in one of three forms:
  * - 'direct': our own SIMD wasm kernel summing from x and dy in place (filterGradDirect.ts), where the
- *   module's memory can be found (tfjs-wasm 4.22; see wasmMemory.ts) and the shape fits it (output
- *   channels a multiple of 4, one stride);
+ *   module's memory can be found (tfjs-wasm 4.22; see wasmMemory.ts) and the shape fits it (one stride);
  * - 'gemm': else, where the heap can be read and viewed, kh * kw XNNPACK GEMMs over one padded,
  *   transposed copy of the input (filterGradGemm.ts), 1.5-2.4x slower on one thread; same bits as 'direct';
  * - 'conv': else, one dilated forward Conv2D (filterGradConv.ts), 2-3x slower again.

@@ -14,7 +14,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import { directKernelsFor, exportIndex } from './directKernels.ts';
 import { composeKernel, type KernelScope } from './kernelScope.ts';
-import { heapF32, heapMemory, heapOffset } from './wasmMemory.ts';
+import { padRows } from './vectorRows.ts';
+import { heapMemory, heapOffset } from './wasmMemory.ts';
 
 /** Below this many multiply-adds a call stays on one thread (waking a helper costs more). */
 const MIN_SPLIT_MACS = 1 << 21;
@@ -45,23 +46,11 @@ export function directConvFits(args: Args): boolean {
     && Math.max(top, bottom) < info.filterHeight && Math.max(left, right) < info.filterWidth;
 }
 
-/** `filter` itself when its output channels come in fours, else a copy whose rows are padded with zeros to fours. */
-function vectorRows(s: KernelScope, filter: TensorInfo): TensorInfo {
-  const [kh, kw, ci, co] = filter.shape as [number, number, number, number];
-  const padded = Math.ceil(co / 4) * 4;
-  if (padded === co) return filter;
-  const copy = s.alloc([kh, kw, ci, padded]);
-  const [from, to] = [heapF32(s.backend, filter), heapF32(s.backend, copy)];
-  to.fill(0);
-  for (let r = 0; r < kh * kw * ci; r++) to.set(from.subarray(r * co, (r + 1) * co), r * padded);
-  return copy;
-}
-
 function convDirect(s: KernelScope, x: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: stride } = info;
   const kernel = directKernelsFor(heapMemory(s.backend)!);
-  const weights = vectorRows(s, filter);
+  const weights = padRows(s, filter);
   const out = s.alloc([n, ho, wo, co]);
   const args = [heapOffset(s.backend, x), heapOffset(s.backend, weights), heapOffset(s.backend, out), n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
   const rows = n * ho;

@@ -1,18 +1,21 @@
 /**
  * The filter gradient summed straight from NHWC x and dy by a small SIMD WebAssembly module of our own
- * (source: filterGradDirectWat.ts, in the direct kernels' module, directKernels.ts), which runs on tfjs-wasm's own memory: no transposed, padded or
- * gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM form on one thread. tfjs's thread pool
+ * (source: filterGradDirectWat.ts, in the direct kernels' module, directKernels.ts), which runs on
+ * tfjs-wasm's own memory: no transposed or gridded copies, no GEMM packing: 1.5-2.4x faster than the GEMM
+ * form on one thread. Output channels not in fours take a copy of dy with rows padded to fours
+ * (vectorRows.ts), and dW is cut back from the padded result. tfjs's thread pool
  * is out of reach, so in the threaded build helper threads of our own (kernelThreads.ts) take chunks of a
  * call's input channels; without them (single-threaded builds) it runs on the calling thread. Same bits
  * as the GEMM form (see filterGradDirectWat.ts) on any number of threads, so no choice changes a result.
  *
- * Needs: the module's memory (wasmMemory.ts), an output channel count divisible by 4 and one stride for
- * both dimensions; `directFilterGradFits` says whether a call qualifies.
+ * Needs: the module's memory (wasmMemory.ts) and one stride for both dimensions; `directFilterGradFits`
+ * says whether a call qualifies.
  */
 import type { backend_util, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
 import { directKernelsFor, directKernelThreadsOn, exportIndex } from './directKernels.ts';
 import type { KernelScope } from './kernelScope.ts';
 import type { KernelThreads } from './kernelThreads.ts';
+import { padRows, unpadRows, vectorWidth } from './vectorRows.ts';
 import { heapF32, heapMemory, heapOffset, type HeapMemory } from './wasmMemory.ts';
 
 /** Below this many multiply-adds, or with 4 input channels or fewer (one chunk), a call stays on one thread. */
@@ -26,9 +29,9 @@ export function directFilterGradThreads(backend: KernelBackend): KernelThreads |
   return memory ? directKernelThreadsOn(memory) : undefined;
 }
 
-/** The shapes the kernel handles: output channels in fours, one stride, no dilation, a non-empty output. */
+/** The shapes the kernel handles: one stride, no dilation, a non-empty output. */
 function shapeFits(info: backend_util.Conv2DInfo): boolean {
-  return info.outChannels % 4 === 0 && info.strideHeight === info.strideWidth && info.dilationHeight === 1
+  return info.strideHeight === info.strideWidth && info.dilationHeight === 1
     && info.dilationWidth === 1 && info.batchSize > 0 && info.outHeight > 0 && info.outWidth > 0;
 }
 
@@ -63,18 +66,21 @@ export function filterGradDirect(s: KernelScope, x: TensorInfo, dy: TensorInfo, 
   const { filterHeight: kh, filterWidth: kw, strideHeight: stride } = info;
   const memory = heapMemory(s.backend);
   if (!memory || !shapeFits(info)) {
-    throw new Error(`filterGradDirect: ${memory ? `no direct form for ${co} output channels and strides ${stride}, ${info.strideWidth}` : 'the wasm heap is not reachable'}`);
+    throw new Error(`filterGradDirect: ${memory ? `no direct form for strides ${stride}, ${info.strideWidth}` : 'the wasm heap is not reachable'}`);
   }
   const kernel = directKernelsFor(memory);
-  const out = s.alloc([kh, kw, ci, co]);
-  const args = [heapOffset(s.backend, x), heapOffset(s.backend, dy), 0, n, h, w, ci, ho, wo, co, kh, kw, stride, info.padInfo.top, info.padInfo.left];
+  // Output channels not in fours: dy's rows padded to fours, dW summed with padded rows, then cut back.
+  const dyRows = padRows(s, dy);
+  const width = vectorWidth(co);
+  const out = s.alloc([kh, kw, ci, width]);
+  const args = [heapOffset(s.backend, x), heapOffset(s.backend, dyRows), 0, n, h, w, ci, ho, wo, width, kh, kw, stride, info.padInfo.top, info.padInfo.left];
   const threads = kernel.threads;
-  if (threads?.ready && ci > 4 && n * ho * wo * ci * co * kh * kw >= MIN_SPLIT_MACS) {
+  if (threads?.ready && ci > 4 && n * ho * wo * ci * width * kh * kw >= MIN_SPLIT_MACS) {
     sumShared(s, memory, threads, args, out, kh * kw);
   } else {
     heapF32(s.backend, out).fill(0);
     args[2] = heapOffset(s.backend, out);
     kernel.exports.filterGrad(...args, 0, ci);
   }
-  return out;
+  return unpadRows(s, out, co);
 }
