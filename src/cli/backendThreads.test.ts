@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterConfig, type FilterGradForm } from '../core/kernels/conv2dBackpropFilter.ts';
 import { conv2dDirectConfig } from '../core/kernels/convDirect.ts';
 import { replacedWasmKernel } from '../core/kernels/register.ts';
-import { directFilterGradThreads } from '../core/kernels/filterGradDirect.ts';
+import { directKernelThreads } from '../core/kernels/directKernels.ts';
 import { Rng } from '../core/rng.ts';
 import { selectBackend } from './backend.ts';
 
@@ -41,27 +41,38 @@ const SPLIT_CASES = [
 ];
 const UNSPLIT = { n: 1, h: 8, w: 8, ci: 6, co: 8, s: 1 };
 
-function filterGrad(c: typeof UNSPLIT, form: FilterGradForm): Float32Array {
-  const rng = new Rng(c.n * 100 + c.ci, 'split-filter-grad');
-  const ho = Math.ceil(c.h / c.s);
-  const x = tf.tensor4d(Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng.float() - 0.5), [c.n, c.h, c.w, c.ci]);
-  const dy = tf.tensor4d(Float32Array.from({ length: c.n * ho * ho * c.co }, () => rng.float() - 0.5), [c.n, ho, ho, c.co]);
+type Case = typeof UNSPLIT;
+
+/** Values in -0.5 .. 0.5 for a tensor of `shape`, seeded by the case and `salt`. */
+function randomTensor(c: Case, shape: number[], salt: string): tf.Tensor {
+  const rng = new Rng(c.n * 100 + c.ci, salt);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((p, d) => p * d, 1) }, () => rng.float() - 0.5), shape);
+}
+
+/** One call of a wasm kernel config on `inputs`: its output's values; checks it frees its scratch. */
+function callKernel(config: tf.KernelConfig, inputs: Record<string, tf.Tensor>, attrs: object): Float32Array {
   const backend = tf.engine().backend;
   const before = backend.numDataIds();
-  const attrs = { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: [3, 3, c.ci, c.co] };
-  const info = conv2dBackpropFilterConfig('wasm', form).kernelFunc({ inputs: { x, dy }, backend, attrs } as never) as tf.TensorInfo;
+  const info = config.kernelFunc({ inputs, backend, attrs } as never) as tf.TensorInfo;
   expect(backend.numDataIds(), 'the kernel frees its scratch').toBe(before + 1);
-  const values = backend.readSync(info.dataId) as Float32Array;
+  const values = (backend.readSync(info.dataId) as Float32Array).slice();
   backend.disposeData(info.dataId);
-  tf.dispose([x, dy]);
+  tf.dispose(Object.values(inputs));
   return values;
+}
+
+function filterGrad(c: Case, form: FilterGradForm): Float32Array {
+  const ho = Math.ceil(c.h / c.s);
+  const inputs = { x: randomTensor(c, [c.n, c.h, c.w, c.ci], 'split-filter-grad-x'), dy: randomTensor(c, [c.n, ho, ho, c.co], 'split-filter-grad-dy') };
+  const attrs = { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: [3, 3, c.ci, c.co] };
+  return callKernel(conv2dBackpropFilterConfig('wasm', form), inputs, attrs);
 }
 
 describe('the direct filter gradient on helper threads (Node, 2 threads)', () => {
   it('shares big calls with its helper and gives the one-thread GEMM form\'s bits', async () => {
     await selectBackend(undefined, { threads: 2 });
     filterGrad(UNSPLIT, 'direct');
-    const threads = directFilterGradThreads(tf.engine().backend);
+    const threads = directKernelThreads(tf.engine().backend);
     expect(threads, 'helper threads on the threaded heap').toBeDefined();
     await expect.poll(() => threads!.ready, { timeout: 10_000 }).toBe(true);
     const calls = threads!.calls;
@@ -71,17 +82,9 @@ describe('the direct filter gradient on helper threads (Node, 2 threads)', () =>
 });
 
 /** One Conv2D call of case `c` through `config` (the direct kernel, or XNNPACK's it replaced). */
-function conv(c: typeof UNSPLIT, config: tf.KernelConfig): Float32Array {
-  const rng = new Rng(c.n * 100 + c.ci, 'split-conv');
-  const x = tf.tensor4d(Float32Array.from({ length: c.n * c.h * c.w * c.ci }, () => rng.float() - 0.5), [c.n, c.h, c.w, c.ci]);
-  const filter = tf.tensor4d(Float32Array.from({ length: 9 * c.ci * c.co }, () => rng.float() - 0.5), [3, 3, c.ci, c.co]);
-  const backend = tf.engine().backend;
-  const attrs = { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined };
-  const info = config.kernelFunc({ inputs: { x, filter }, backend, attrs } as never) as tf.TensorInfo;
-  const values = (backend.readSync(info.dataId) as Float32Array).slice();
-  backend.disposeData(info.dataId);
-  tf.dispose([x, filter]);
-  return values;
+function conv(c: Case, config: tf.KernelConfig): Float32Array {
+  const inputs = { x: randomTensor(c, [c.n, c.h, c.w, c.ci], 'split-conv-x'), filter: randomTensor(c, [3, 3, c.ci, c.co], 'split-conv-filter') };
+  return callKernel(config, inputs, { strides: [c.s, c.s], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined });
 }
 
 describe('the direct convolution on helper threads (Node, 2 threads)', () => {
@@ -90,7 +93,7 @@ describe('the direct convolution on helper threads (Node, 2 threads)', () => {
     const xnnpack = replacedWasmKernel('Conv2D')!;
     const direct = conv2dDirectConfig('wasm', xnnpack);
     conv(UNSPLIT, direct);
-    const threads = directFilterGradThreads(tf.engine().backend);
+    const threads = directKernelThreads(tf.engine().backend);
     await expect.poll(() => threads?.ready, { timeout: 10_000 }).toBe(true);
     const calls = threads!.calls;
     for (const c of [...SPLIT_CASES, UNSPLIT]) expect(conv(c, direct), JSON.stringify(c)).toEqual(conv(c, xnnpack));

@@ -3,10 +3,11 @@
  * instantiated once per tfjs-wasm heap, on that heap, with its helper threads in the threaded build when
  * the host lends them (kernelThreads.ts; without them a call runs on the calling thread).
  */
+import type { KernelBackend } from '@tensorflow/tfjs-core';
 import { DIRECT_KERNELS_WASM, DIRECT_KERNELS_WASM_SHARED } from './directKernelsBinary.ts';
 import { DIRECT_KERNEL_EXPORTS, type DirectKernelExport } from './directKernelsWat.ts';
 import { kernelThreadHost, KernelThreads } from './kernelThreads.ts';
-import type { HeapMemory } from './wasmMemory.ts';
+import { heapMemory, type HeapMemory } from './wasmMemory.ts';
 
 /** An export's arguments: its 15 shape and pointer arguments, then the range of the call it computes. */
 export type DirectKernelFunc = (...args: number[]) => void;
@@ -50,9 +51,10 @@ export function directKernelsFor(memory: HeapMemory): DirectKernels {
   return k;
 }
 
-/** The helper threads on `memory`, once a direct kernel has run there (for tests). */
-export function directKernelThreadsOn(memory: HeapMemory): KernelThreads | undefined {
-  return instances.get(memory)?.threads;
+/** The helper threads on this backend's heap, once a direct kernel has run there (for tests). */
+export function directKernelThreads(backend: KernelBackend): KernelThreads | undefined {
+  const memory = heapMemory(backend);
+  return memory ? instances.get(memory)?.threads : undefined;
 }
 
 /** An export's index in the module's list, as KernelThreads.run takes it. */

@@ -12,7 +12,7 @@
  * says whether a call qualifies.
  */
 import type { backend_util, KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
-import { directKernelsFor, directKernelThreadsOn, exportIndex } from './directKernels.ts';
+import { directKernelsFor, exportIndex } from './directKernels.ts';
 import type { KernelScope } from './kernelScope.ts';
 import type { KernelThreads } from './kernelThreads.ts';
 import { padRows, unpadRows, vectorWidth } from './vectorRows.ts';
@@ -22,12 +22,6 @@ import { heapF32, heapMemory, heapOffset, type HeapMemory } from './wasmMemory.t
 const MIN_SPLIT_MACS = 1 << 22;
 /** Bytes of a cache line: each chunk's output buffer starts on one. */
 const LINE = 64;
-
-/** The direct kernels' helper threads on this backend's heap, once a direct kernel has run there (for tests). */
-export function directFilterGradThreads(backend: KernelBackend): KernelThreads | undefined {
-  const memory = heapMemory(backend);
-  return memory ? directKernelThreadsOn(memory) : undefined;
-}
 
 /** The shapes the kernel handles: one stride, no dilation, a non-empty output. */
 function shapeFits(info: backend_util.Conv2DInfo): boolean {
