@@ -1,6 +1,6 @@
 /**
  * The source of the direct forward convolution (convDirect.ts), functions of the direct kernels' module
- * (directKernelsWat.ts), written out by this generator because its register tiles are one loop at six sizes.
+ * (directKernelsWat.ts), written out by this generator because its register tiles are one loop at several sizes.
  *
  *   y[n, i, j, o] = sum_{a, b, c} x[n, s*i + a - pt, s*j + b - pl, c] * w[a, b, c, o]
  *
@@ -22,6 +22,7 @@
  * Needs, checked by the caller: one stride, each pad smaller than the filter (every window meets the image).
  * The export computes output rows r0 .. r1 - 1 (of the n * ho rows), so that threads can share a call.
  */
+import { add, get, lit, loopWhile, max0, mul, params, range, set, sub } from './watText.ts';
 
 /** Output-channel widths of the tiles, largest first, and the output pixels per tile of each. */
 const TILES = [
@@ -32,20 +33,6 @@ const TILES = [
 
 /** The 4-wide tile, whose masked variant takes the last 1-3 output channels. */
 const LAST = TILES[TILES.length - 1]!;
-
-const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
-const get = (name: string): string => `(local.get $${name})`;
-const set = (name: string, value: string): string => `(local.set $${name} ${value})`;
-const add = (a: string, b: string): string => `(i32.add ${a} ${b})`;
-const sub = (a: string, b: string): string => `(i32.sub ${a} ${b})`;
-const mul = (a: string, b: string): string => `(i32.mul ${a} ${b})`;
-const lit = (v: number): string => `(i32.const ${v})`;
-const max0 = (v: string): string => `(select ${v} ${lit(0)} (i32.gt_s ${v} ${lit(0)}))`;
-const params = (names: string[]): string => names.map((p) => `(param $${p} i32)`).join(' ');
-
-/** `while (cond) { body }` as a block and loop labelled `label`; `exit` is the condition to leave. */
-const loopWhile = (label: string, exit: string, body: string[]): string[] =>
-  [`(block $${label}_done (loop $${label}`, `  (br_if $${label}_done ${exit})`, ...body.map((l) => `  ${l}`), `  (br $${label})))`];
 
 /**
  * $t{R}x{C}: R output pixels x C output channels at `out` (pixel stride `os` bytes). Over `rows` tap rows

@@ -16,17 +16,11 @@
  * Requirements, checked by the caller: the output channel count is a multiple of 4, one stride for both
  * dimensions, out zeroed. All pointers are byte offsets into the imported memory (tfjs-wasm's own heap).
  */
+import { add, get, lit, mul, params, range } from './watText.ts';
 
 /** Input-channel rows and output-channel columns of the register tiles, largest first. */
 const CI_TILES = [4, 1] as const;
 const CO_TILES = [8, 4] as const;
-
-const range = (k: number): number[] => Array.from({ length: k }, (_, i) => i);
-const get = (name: string): string => `(local.get $${name})`;
-const add = (a: string, b: string): string => `(i32.add ${a} ${b})`;
-const mul = (a: string, b: string): string => `(i32.mul ${a} ${b})`;
-const lit = (v: number): string => `(i32.const ${v})`;
-const params = (names: string[]): string => names.map((p) => `(param $${p} i32)`).join(' ');
 
 /**
  * $k{R}x{C}: accumulates `count` pixels into the R x C tile at `out` (row stride `os` bytes): per pixel,
