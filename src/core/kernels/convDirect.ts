@@ -1,7 +1,7 @@
 /**
  * Conv2D for wasm by our own direct SIMD convolution (source: convDirectWat.ts, in the direct kernels'
  * module, directKernels.ts) on tfjs-wasm's heap, in place of XNNPACK's: the same bits (see
- * convDirectWat.ts) and 1.1-1.7x faster on one thread on the ResNets' layers. It serves the forward pass,
+ * convDirectWat.ts) and 1.1-1.6x faster on one thread on the ResNets' layers. It serves the forward pass,
  * inference and the input gradient (conv2dBackpropInput.ts runs Conv2D). In the threaded build the direct
  * kernels' helper threads (kernelThreads.ts) take chunks of a call's output rows.
  *
@@ -34,16 +34,20 @@ function convInfo({ inputs: { x, filter }, attrs }: Args): backend_util.Conv2DIn
   );
 }
 
-/** NHWC, one stride, no dilation, every window meeting the image, float32. */
-export function directConvFits(args: Args): boolean {
+/**
+ * The call's geometry when the direct kernel fits it (NHWC, one stride, no dilation, every window meeting
+ * the image, float32), else null.
+ */
+export function directConvInfo(args: Args): backend_util.Conv2DInfo | null {
   const { x, filter } = args.inputs;
-  if (x.dtype !== 'float32' || filter.dtype !== 'float32' || heapMemory(args.backend) === undefined) return false;
+  if (x.dtype !== 'float32' || filter.dtype !== 'float32' || heapMemory(args.backend) === undefined) return null;
   const info = convInfo(args);
   const { top, bottom, left, right } = info.padInfo;
-  return info.dataFormat === 'channelsLast' && info.strideHeight === info.strideWidth && info.dilationHeight === 1
+  const fits = info.dataFormat === 'channelsLast' && info.strideHeight === info.strideWidth && info.dilationHeight === 1
     && info.dilationWidth === 1 && info.inChannels > 0 && info.batchSize > 0
     && info.outHeight > 0 && info.outWidth > 0 && Math.min(top, bottom, left, right) >= 0
     && Math.max(top, bottom) < info.filterHeight && Math.max(left, right) < info.filterWidth;
+  return fits ? info : null;
 }
 
 function convDirect(s: KernelScope, x: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
@@ -66,11 +70,12 @@ function convDirect(s: KernelScope, x: TensorInfo, filter: TensorInfo, info: bac
 /** `fallback`: the kernel this one replaces (XNNPACK's), for the cases it does not handle. */
 export function conv2dDirectConfig(backendName: string, fallback?: KernelConfig): KernelConfig {
   const kernelFunc = (args: Args): TensorInfo => {
-    if (!directConvFits(args)) {
+    const info = directConvInfo(args);
+    if (!info) {
       if (!fallback) throw new Error(`Conv2D on ${backendName}: no direct form for this call and no kernel to fall back on`);
       return fallback.kernelFunc(args as never) as TensorInfo;
     }
-    return composeKernel(args.backend, backendName, (s) => convDirect(s, args.inputs.x, args.inputs.filter, convInfo(args)));
+    return composeKernel(args.backend, backendName, (s) => convDirect(s, args.inputs.x, args.inputs.filter, info));
   };
   return { kernelName: Conv2D, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
 }
