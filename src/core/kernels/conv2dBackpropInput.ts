@@ -1,6 +1,6 @@
 /**
  * Conv2DBackpropInput for wasm, replacing wasm's own (a scalar loop, the slowest kernel of a training
- * step) with one forward Conv2D (XNNPACK) over dy:
+ * step) with one forward Conv2D (the direct convolution, convDirect.ts) over dy:
  *   stride 1: dy convolved with the spatially flipped, in/out-swapped filter;
  *   stride s: the sub-pixel form (see convGeometry.ts): the rows s*m + ry of dx are one conv of dy with
  *   the few filter taps that phase ry reads, its s*Ci output channels holding the column phases side by

@@ -1,6 +1,6 @@
 /**
  * Index arithmetic for expressing the two gradients of a 2-D convolution as forward convolutions, so a
- * backend's fast forward conv (XNNPACK on wasm) can serve them. Pure functions on sizes and plain arrays;
+ * backend's fast forward conv (on wasm our direct convolution) can serve them. Pure functions on sizes and plain arrays;
  * the kernels that use them live beside this file. One spatial dimension at a time: the forward conv reads
  * input position u = stride * i + a - padBefore for output i and filter tap a (TF's 'same' padding puts the
  * odd pixel after, which padBefore/padAfter carry as computed by tfjs's computeConv2DInfo).

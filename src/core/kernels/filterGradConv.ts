@@ -1,7 +1,8 @@
 /**
- * The filter gradient as one forward Conv2D (XNNPACK): the form used where wasm memory cannot be read
- * directly (see conv2dBackpropFilter.ts), 2-3x slower than a forward conv of the same size (its GEMM has a
- * tiny output and a huge inner dimension, plus three transposes and the repacking of dy as a filter).
+ * The filter gradient as one forward Conv2D (dilated by the stride: XNNPACK's kernel; at stride 1 the
+ * direct convolution): the form used where wasm memory cannot be read directly (see
+ * conv2dBackpropFilter.ts), 2-3x slower than a forward conv of the same size (its GEMM has a tiny output
+ * and a huge inner dimension, plus three transposes and the repacking of dy as a filter).
  *
  *   dW[a, b, ci, co] = sum_{n, i, j} x[n, s*i + a - pt, s*j + b - pl, ci] * dy[n, i, j, co]
  *

@@ -23,8 +23,9 @@ export interface KernelThreadHost {
   /** Threads in all, the calling one included (tfjs-wasm's thread count). */
   threads: number;
   /**
-   * Chunks a call is cut into per thread: more let the others take over from a helper that comes late
-   * (the host's other threads busy), fewer cost less (each chunk reads the call's whole input gradient).
+   * Chunks a filter-gradient call is cut into per thread: more let the others take over from a helper that
+   * comes late (the host's other threads busy), fewer cost less (each chunk reads the call's whole input
+   * gradient and sums into its own dW). The convolution sets its own (convDirect.ts): its chunks cost nothing.
    */
   chunksPerThread: number;
   spawn(source: string): { postMessage(message: unknown): void };
