@@ -77,8 +77,19 @@ async function tryWasm(): Promise<{ ok: boolean; note: string; threads?: number 
   return { ok, note: `wasm with training kernels, ${simd}, ${n} thread${n === 1 ? '' : 's'}${why}`, threads: n };
 }
 
+/**
+ * The helpers' script as a Blob URL, made once per worker and kept: revoking it right after `new Worker`
+ * races the worker's fetch in some engines, and one URL for every helper this worker starts bounds what it holds.
+ */
+const helperUrls = new Map<string, string>();
+
 function spawnHelper(source: string): Worker {
-  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'kernel-helper' });
+  let url = helperUrls.get(source);
+  if (url === undefined) {
+    url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    helperUrls.set(source, url);
+  }
+  return new Worker(url, { name: 'kernel-helper' });
 }
 
 export async function selectBackend(forced?: BackendRequest): Promise<BackendChoice> {

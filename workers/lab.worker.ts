@@ -31,6 +31,7 @@ import type { EventSink, LabEvent } from '../src/protocol/workerProtocol.ts';
 import { startPulse } from './heartbeat.ts';
 import { yieldNow } from './yieldNow.ts';
 import { holdLifeLock } from './lifeLock.ts';
+import { usePageClaim } from '../src/core/kernels/kernelThreads.ts';
 
 const BATCH_MS = 100;
 const URGENT = new Set(['backend', 'device-lost', 'run-started', 'checkpoint', 'run-finished', 'run-stopped']);
@@ -238,6 +239,11 @@ const api = {
    */
   /** Holds a Web Lock for the worker's life: the page learns of its end, however it ends (workers/lifeLock.ts). */
   holdLock: holdLifeLock,
+
+  /** The page's claim on a core (src/services/pageClaim.ts): while set, kernels leave their helper threads asleep. */
+  usePageClaim(flag: Int32Array): void {
+    usePageClaim(flag);
+  },
 
   cancel(): void {
     stop = true;

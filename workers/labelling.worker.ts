@@ -22,6 +22,7 @@ import { selectBackend } from './backend.ts';
 import { decodeImage } from './decodeImage.ts';
 import { yieldNow } from './yieldNow.ts';
 import { holdLifeLock } from './lifeLock.ts';
+import { usePageClaim } from '../src/core/kernels/kernelThreads.ts';
 
 /** What a round or the finish needs besides the images: the person's labels so far. */
 export interface LabelsNow {
@@ -111,6 +112,11 @@ const api = {
 
   /** Holds a Web Lock for the worker's life: the page learns of its end, however it ends (workers/lifeLock.ts). */
   holdLock: holdLifeLock,
+
+  /** The page's claim on a core (src/services/pageClaim.ts): while set, kernels leave their helper threads asleep. */
+  usePageClaim(flag: Int32Array): void {
+    usePageClaim(flag);
+  },
 
   /** Ends this worker without an error or a message, as a killed worker would (for tests of liveness). */
   closeSilently(): void {

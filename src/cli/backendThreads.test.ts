@@ -5,6 +5,7 @@ import { conv2dBackpropFilterConfig, type FilterGradForm } from '../core/kernels
 import { conv2dDirectConfig } from '../core/kernels/convDirect.ts';
 import { replacedWasmKernel } from '../core/kernels/register.ts';
 import { directKernelThreads } from '../core/kernels/directKernels.ts';
+import { usePageClaim } from '../core/kernels/kernelThreads.ts';
 import { Rng } from '../core/rng.ts';
 import { selectBackend } from './backend.ts';
 
@@ -98,5 +99,30 @@ describe('the direct convolution on helper threads (Node, 2 threads)', () => {
     const calls = threads!.calls;
     for (const c of [...SPLIT_CASES, UNSPLIT]) expect(conv(c, direct), JSON.stringify(c)).toEqual(conv(c, xnnpack));
     expect(threads!.calls - calls, 'calls shared with the helper').toBe(SPLIT_CASES.length);
+  });
+});
+
+describe("the page's claim on a core (Node, 2 threads)", () => {
+  it('runs calls on the calling thread alone while the claim is set, with the same bits', async () => {
+    await selectBackend(undefined, { threads: 2 });
+    const xnnpack = replacedWasmKernel('Conv2D')!;
+    const direct = conv2dDirectConfig('wasm', xnnpack);
+    conv(UNSPLIT, direct);
+    const threads = directKernelThreads(tf.engine().backend);
+    await expect.poll(() => threads?.ready, { timeout: 10_000 }).toBe(true);
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    usePageClaim(claim);
+    try {
+      const before = { calls: threads!.calls, yielded: threads!.yielded };
+      Atomics.store(claim, 0, 1);
+      for (const c of SPLIT_CASES) expect(conv(c, direct), JSON.stringify(c)).toEqual(conv(c, xnnpack));
+      expect(threads!.yielded - before.yielded, 'calls left to the calling thread').toBe(SPLIT_CASES.length);
+      Atomics.store(claim, 0, 0);
+      for (const c of SPLIT_CASES) expect(conv(c, direct), JSON.stringify(c)).toEqual(conv(c, xnnpack));
+      expect(threads!.calls - before.calls).toBe(2 * SPLIT_CASES.length);
+      expect(threads!.yielded - before.yielded, 'no call left alone once the claim is given back').toBe(SPLIT_CASES.length);
+    } finally {
+      usePageClaim(undefined);
+    }
   });
 });

@@ -17,6 +17,7 @@ import type { ImportFile } from '../protocol/workerProtocol.ts';
 import { createSession, deleteSession, listSessions, loadImages, loadSession, saveModel, saveSession } from '../storage/labellingDb.ts';
 import { labellingActions, nextOpen, useLabelling, type WorkerActivity } from '../store/labellingStore.ts';
 import { watchLifeLock } from './lifeLock.ts';
+import { pageClaimFlag } from './pageClaim.ts';
 import { claimSession, releaseSession } from './sessionLock.ts';
 import { describeQuotaError, errorText, quotaMessage, requestPersistentStorage, storageEstimate } from './storageQuota.ts';
 import type { LabelsNow, LabellingWorkerApi } from '../../workers/labelling.worker.ts';
@@ -42,6 +43,8 @@ function labellingWorker(): NonNullable<typeof worker> {
   died.catch(() => undefined);
   const remote = Comlink.wrap<LabellingWorkerApi>(w);
   worker = { w, remote, died, kill };
+  const claim = pageClaimFlag();
+  if (claim) void remote.usePageClaim(claim).catch(() => undefined);
   watchLifeLock((name) => remote.holdLock(name), died, () => kill('the labelling worker ended (it was closed, or crashed)'));
   return worker;
 }

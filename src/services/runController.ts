@@ -11,6 +11,7 @@
  */
 import * as Comlink from 'comlink';
 import { watchLifeLock } from './lifeLock.ts';
+import { pageClaimFlag } from './pageClaim.ts';
 import { repeatConfigs, type RunConfig } from '../core/config/runConfig.ts';
 import type { RunResults } from '../core/experiment/events.ts';
 import type { BenchRequest, BenchRow } from '../protocol/bench.ts';
@@ -114,6 +115,8 @@ function labWorker(): LabWorker {
   worker.addEventListener('messageerror', () => lost(w, `a message from the worker could not be read; ${KEEP}`));
   watch(w);
   holdLifeLock(w);
+  const claim = pageClaimFlag();
+  if (claim) void w.remote.usePageClaim(claim).catch(() => undefined);
   current = w;
   return w;
 }

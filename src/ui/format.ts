@@ -7,6 +7,14 @@ export const pct = (x: number | undefined, digits = 1): string =>
 const COUNT = new Intl.NumberFormat('en-US');
 export const count = (n: number): string => COUNT.format(n);
 
+/**
+ * A date and time as Date.prototype.toLocaleString() writes it, from one formatter made when the page loads:
+ * toLocaleString builds one per call, and the page's first costs some 10 ms (the click on Start drew the
+ * history's first row with it).
+ */
+const WHEN = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+export const dateTime = (when: string | number): string => WHEN.format(new Date(when));
+
 const SI = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
 
 /** 1.23 GFLOP, 456 MFLOP. */

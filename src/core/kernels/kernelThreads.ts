@@ -16,6 +16,10 @@
  * until every chunk is finished. A chunk may write to its own output buffer, `outStride` bytes after the
  * previous one's (filterGradDirect.ts gathers their rows): two cores writing the interleaved rows of one
  * buffer, even on separate cache lines, made a split filter-gradient call slower than one thread alone.
+ *
+ * The page's claim (usePageClaim): while a flag in shared memory is set (the page is drawing), a call leaves
+ * the helpers asleep and runs on the calling thread alone, so on a machine whose cores the run fills, the
+ * page's main thread finds one free instead of waiting its turn among three busy threads.
  */
 
 /** What the host provides: a way to start a worker from JavaScript source, sent one message. */
@@ -40,6 +44,20 @@ export function useKernelThreads(host: KernelThreadHost | undefined): void {
 
 export function kernelThreadHost(): KernelThreadHost | undefined {
   return currentHost;
+}
+
+let pageClaim: Int32Array | undefined;
+
+/**
+ * Sets (or clears) the page's claim on a core: while `flag[0]` is not 0, calls run on the calling thread
+ * alone. The bits do not change (every element is summed by one thread in the same order either way).
+ */
+export function usePageClaim(flag: Int32Array | undefined): void {
+  pageClaim = flag;
+}
+
+function pageClaimed(): boolean {
+  return pageClaim !== undefined && Atomics.load(pageClaim, 0) !== 0;
 }
 
 /**
@@ -97,8 +115,10 @@ else self.onmessage = (event) => start(event.data);
 export class KernelThreads {
   private readonly words: BigInt64Array;
   private readonly ints: Int32Array;
-  /** Calls shared with the helpers so far (for tests). */
+  /** Calls so far (for tests). */
   calls = 0;
+  /** Of those, the calls that ran on the calling thread alone because the page claimed a core. */
+  yielded = 0;
 
   private constructor(
     private readonly kernels: ChunkKernel[],
@@ -141,8 +161,11 @@ export class KernelThreads {
     this.ints[LAYOUT.total] = total;
     Atomics.store(this.ints, LAYOUT.finished, 0);
     Atomics.store(this.words, 0, BigInt(count) << 32n);
-    Atomics.add(this.ints, WAKE, 1);
-    Atomics.notify(this.ints, WAKE);
+    if (pageClaimed()) this.yielded++;
+    else {
+      Atomics.add(this.ints, WAKE, 1);
+      Atomics.notify(this.ints, WAKE);
+    }
     takeChunks(this.words, this.ints, this.kernels, LAYOUT);
     const deadline = Date.now() + HELPER_TIMEOUT_MS;
     for (let done = Atomics.load(this.ints, LAYOUT.finished); done < count; done = Atomics.load(this.ints, LAYOUT.finished)) {

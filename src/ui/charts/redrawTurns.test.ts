@@ -38,9 +38,11 @@ class FakeTiming implements Timing {
 
 function setup(interval = 1000) {
   const timing = new FakeTiming();
-  const turns = new RedrawTurns(interval, timing);
   const log: string[] = [];
+  const turns = new RedrawTurns(interval, timing, (on) => log.push(on ? 'drawing' : 'drawn'));
   const job = (name: string) => () => log.push(name);
+  /** The jobs that ran, without the turns' starts and ends. */
+  const jobs = () => log.filter((e) => e !== 'drawing' && e !== 'drawn');
   /** `owner` redraws now and commits; the frame after it passes. */
   const drawNow = (owner: object, name: string) => {
     turns.enqueue(owner, job(name));
@@ -59,73 +61,86 @@ function setup(interval = 1000) {
     timing.advance(0);
     return owners;
   };
-  return { timing, turns, log, job, drawNow, queued };
+  return { timing, turns, log, jobs, job, drawNow, queued };
 }
 
 describe('RedrawTurns', () => {
   it('runs one chart at a time; the next starts a frame after the previous finished', () => {
-    const { timing, turns, log, queued } = setup();
+    const { timing, turns, jobs, queued } = setup();
     const [a] = queued('a', 'b');
-    expect(log).toEqual(['a']);
+    expect(jobs()).toEqual(['a']);
     timing.advance(50);
-    expect(log).toEqual(['a']); // a has not committed yet
+    expect(jobs()).toEqual(['a']); // a has not committed yet
     turns.finished(a!);
     timing.advance(0);
-    expect(log).toEqual(['a']); // waits for the frame
+    expect(jobs()).toEqual(['a']); // waits for the frame
     timing.frame();
     timing.advance(0);
-    expect(log).toEqual(['a', 'b']);
+    expect(jobs()).toEqual(['a', 'b']);
   });
 
   it('redraws a chart at most once per interval and folds the updates in between into one', () => {
-    const { timing, turns, log, job, drawNow } = setup(1000);
+    const { timing, turns, jobs, job, drawNow } = setup(1000);
     const a = {};
     drawNow(a, 'a1');
     turns.enqueue(a, job('a2'));
     turns.enqueue(a, job('a3'));
     timing.advance(500);
-    expect(log).toEqual(['a1']);
+    expect(jobs()).toEqual(['a1']);
     timing.advance(500);
-    expect(log).toEqual(['a1', 'a3']);
+    expect(jobs()).toEqual(['a1', 'a3']);
   });
 
   it('lets a chart that is due go before one that must still wait', () => {
-    const { timing, turns, log, job, drawNow } = setup(1000);
+    const { timing, turns, jobs, job, drawNow } = setup(1000);
     const a = {};
     const b = {};
     drawNow(a, 'a1');
     turns.enqueue(a, job('a2'));
     turns.enqueue(b, job('b1'));
     timing.advance(0);
-    expect(log).toEqual(['a1', 'b1']);
+    expect(jobs()).toEqual(['a1', 'b1']);
   });
 
   it('moves on without a frame after the fallback delay (a hidden tab draws none)', () => {
-    const { timing, turns, log, queued } = setup();
+    const { timing, turns, jobs, queued } = setup();
     const [a] = queued('a', 'b');
     turns.finished(a!);
     timing.advance(99);
-    expect(log).toEqual(['a']);
+    expect(jobs()).toEqual(['a']);
     timing.advance(1);
-    expect(log).toEqual(['a', 'b']);
+    expect(jobs()).toEqual(['a', 'b']);
   });
 
   it('a chart that unmounts mid-turn gives its turn up; one that unmounts while waiting is dropped', () => {
-    const { timing, turns, log, queued } = setup();
+    const { timing, turns, jobs, queued } = setup();
     const [a, b] = queued('a', 'b', 'c');
     turns.forget(b!);
     turns.forget(a!);
     timing.advance(0);
-    expect(log).toEqual(['a', 'c']);
+    expect(jobs()).toEqual(['a', 'c']);
     expect(turns.waiting).toBe(0);
   });
 
   it('ignores a finish from a chart whose turn it is not', () => {
-    const { timing, turns, log, queued } = setup();
+    const { timing, turns, jobs, queued } = setup();
     const [, b] = queued('a', 'b');
     turns.finished(b!);
     timing.frame();
     timing.advance(200);
-    expect(log).toEqual(['a']);
+    expect(jobs()).toEqual(['a']);
+  });
+
+  it('says when each turn starts and when it has ended, a forgotten turn included', () => {
+    const { timing, turns, log, queued } = setup();
+    const [a, b] = queued('a', 'b');
+    expect(log).toEqual(['drawing', 'a']);
+    turns.finished(a!);
+    expect(log).toEqual(['drawing', 'a']); // still the turn until the frame after the commit
+    timing.frame();
+    timing.advance(0);
+    expect(log).toEqual(['drawing', 'a', 'drawn', 'drawing', 'b']);
+    turns.forget(b!);
+    expect(log).toEqual(['drawing', 'a', 'drawn', 'drawing', 'b', 'drawn']);
   });
 });

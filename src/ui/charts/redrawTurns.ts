@@ -1,7 +1,8 @@
 /**
  * The order in which charts redraw (see useStaggered): one chart at a time, each at most once per
  * `interval` ms, the next one starting a frame after the previous one committed. Timers are injected so
- * the schedule can be tested without a browser.
+ * the schedule can be tested without a browser. `drawing` hears when a turn starts (true) and when it has
+ * ended (false): the page claims a core for that time (src/services/pageClaim.ts).
  */
 
 export interface Timing {
@@ -31,6 +32,7 @@ export class RedrawTurns {
   constructor(
     private readonly interval: number,
     private readonly timing: Timing,
+    private readonly drawing: (on: boolean) => void = () => undefined,
   ) {}
 
   /** `owner` wants to redraw: `job` runs in its turn (a later call before then replaces it). */
@@ -46,8 +48,7 @@ export class RedrawTurns {
     const release = () => {
       this.timing.clearTimeout(fallback);
       if (this.active !== owner) return;
-      this.active = null;
-      this.schedule();
+      this.end();
     };
     const fallback = this.timing.setTimeout(release, FRAME_FALLBACK_MS);
     this.timing.requestFrame(() => this.timing.setTimeout(release, 0));
@@ -57,12 +58,18 @@ export class RedrawTurns {
   forget(owner: object): void {
     this.queue.delete(owner);
     if (this.active !== owner) return;
-    this.active = null;
-    this.schedule();
+    this.end();
   }
 
   get waiting(): number {
     return this.queue.size;
+  }
+
+  /** The turn under way has ended: the next one, if any is due. */
+  private end(): void {
+    this.active = null;
+    this.drawing(false);
+    this.schedule();
   }
 
   private schedule(): void {
@@ -87,6 +94,7 @@ export class RedrawTurns {
       this.queue.delete(owner);
       this.active = owner;
       this.lastStarted.set(owner, now);
+      this.drawing(true);
       turn.job();
       return;
     }

@@ -10,9 +10,11 @@
  * - a chart redraws at most once per REDRAW_INTERVAL_MS; updates in between fold into the next redraw
  *   (a short run's epochs end many times a second; nobody reads a chart that fast);
  * - while `hold` is true (a chart scrolled out of view while a run goes) it does not redraw at all, and
- *   catches up in its turn once `hold` turns false.
+ *   catches up in its turn once `hold` turns false;
+ * - during a turn the page claims a core from the run's kernel helper threads (src/services/pageClaim.ts).
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
+import { claimCore } from '../../services/pageClaim.ts';
 import { RedrawTurns } from './redrawTurns.ts';
 
 const REDRAW_INTERVAL_MS = 1000;
@@ -22,7 +24,7 @@ const turns = new RedrawTurns(REDRAW_INTERVAL_MS, {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   requestFrame: (fn) => void requestAnimationFrame(fn),
-});
+}, claimCore);
 
 /** `value`, as last drawn: it catches up in the chart's own turn, once nothing holds it. */
 export function useStaggered<T>(value: T, hold = false): T {

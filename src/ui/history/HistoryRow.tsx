@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { toggleCompare } from '../../services/compare.ts';
 import { deleteEntry, openEntry, renameEntry, resumeEntry } from '../../services/history.ts';
 import type { HistoryEntry } from '../../store/types.ts';
-import { pct } from '../format.ts';
+import { dateTime, pct } from '../format.ts';
 
 function statusOf(e: HistoryEntry): { text: string; className: string } {
   if (e.status === 'running') return e.live ? { text: 'running', className: 'running' } : { text: 'interrupted', className: 'cancelled' };
@@ -41,7 +41,7 @@ export function HistoryRow({ entry: e, picked, busy, current }: { entry: History
           />
         )}
         <div className="muted">
-          <span className={`badge ${status.className}`}>{status.text}</span> {new Date(e.createdAt).toLocaleString()} · {e.dataset} · {e.model}
+          <span className={`badge ${status.className}`}>{status.text}</span> {dateTime(e.createdAt)} · {e.dataset} · {e.model}
           {e.ratios.length > 0 ? ` · p=${e.ratios.join(',')}` : ''} · {e.roundsDone}/{e.roundsTotal || '?'} rounds{e.backend ? ` · ${e.backend}` : ''}
           {e.source !== 'lab' ? ` · ${e.source}` : ''}
         </div>

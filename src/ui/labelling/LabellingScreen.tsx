@@ -2,7 +2,7 @@
 import { batchProgress, RANDOM, roleCounts } from '../../core/labelling/session.ts';
 import { cancelWork, closeAndTrain, closeSession, finishLabelling, runRound } from '../../services/labelling.ts';
 import { useLabelling } from '../../store/labellingStore.ts';
-import { count, pct } from '../format.ts';
+import { count, dateTime, pct } from '../format.ts';
 import { METRIC_NAMES } from '../names.ts';
 import type { MetricId } from '../../core/select/metricIds.ts';
 import { EstimateChart } from './EstimateChart.tsx';
@@ -70,7 +70,7 @@ export function LabellingScreen() {
       </div>
       {session.final && (
         <p data-testid="label-final" className="notice">
-          Fused dense model trained {new Date(session.final.at).toLocaleString()}
+          Fused dense model trained {dateTime(session.final.at)}
           {session.final.estimate ? `: ${pct(session.final.estimate.accuracy)} on ${session.final.estimate.holdout} held-out labels, trained on ${session.final.estimate.trainedOn}.` : ' (no held-out labels, so no estimate).'}
         </p>
       )}

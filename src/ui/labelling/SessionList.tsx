@@ -1,7 +1,7 @@
 /** The labelling sessions saved in this browser: open one where it stopped, or delete it. */
 import { openSession, removeSession } from '../../services/labelling.ts';
 import { useLabelling } from '../../store/labellingStore.ts';
-import { count } from '../format.ts';
+import { count, dateTime } from '../format.ts';
 
 export function SessionList() {
   const sessions = useLabelling((s) => s.sessions);
@@ -14,7 +14,7 @@ export function SessionList() {
             Resume {s.name}
           </button>{' '}
           <span className="muted">
-            {count(s.labelled)} of {count(s.images)} images labelled, {s.classes} classes, started {new Date(s.createdAt).toLocaleString()}
+            {count(s.labelled)} of {count(s.images)} images labelled, {s.classes} classes, started {dateTime(s.createdAt)}
           </span>{' '}
           <button type="button" className="small" aria-label={`Delete ${s.name}`} onClick={() => { if (window.confirm(`Delete the session ${s.name}, its labels and models?`)) void removeSession(s.id); }}>
             Delete
